@@ -1,0 +1,24 @@
+import { unleash } from '../src/adversary/capability.ts';
+import { operatorHalt } from '../src/adversary/operator-halt.ts';
+import { defineAttack, violated } from '../src/kernel/attack.ts';
+
+/**
+ * The seeds' defining test of a Layer 2: the operator stops, forever, in the middle of an
+ * ordinary session. A rollup or channel user still exits through L1; a custodial or
+ * sidechain user cannot.
+ */
+export default defineAttack({
+  name: 'operator-disappears',
+  summary: 'the operator halts forever mid-session; every honest user must still exit through L1 alone',
+  references: [
+    'OP Stack derivation spec: deposit-only blocks after the sequencing window (specs derivation.md)',
+    'L2BEAT risk framework: "what happens if the operator is down"',
+  ],
+  targets: {
+    custodial: { reference: violated('l1-recoverability') },
+  },
+  async run({ world, instance }) {
+    await instance.workload(world);
+    await unleash(world, operatorHalt, {});
+  },
+});

@@ -1,0 +1,32 @@
+import type fc from 'fast-check';
+import type { World } from '../kernel/world.ts';
+
+/**
+ * One thing the adversary can do, with the generator that draws its arguments (Jepsen
+ * pairs each nemesis with its generator the same way). `apply` returns a one-line
+ * account of what it did, for the trace.
+ */
+export interface Capability<A> {
+  readonly name: string;
+  readonly description: string;
+  apply(world: World, args: A): Promise<string>;
+  arbitrary(world: World): fc.Arbitrary<A>;
+}
+
+export function defineCapability<A>(capability: Capability<A>): Capability<A> {
+  return capability;
+}
+
+/** The adversary acts only in the safety phase; in recovery it has stopped by definition. */
+export async function unleash<A>(world: World, capability: Capability<A>, args: A): Promise<void> {
+  if (world.phase !== 'safety') throw new Error(`adversary capability ${capability.name} used in the ${world.phase} phase`);
+  const summary = await capability.apply(world, args);
+  await world.step('adversary', 'adversary', `${capability.name}: ${summary}`, { capability: capability.name, args });
+}
+
+export class BudgetExceeded extends Error {
+  constructor(capability: string, asked: number, budget: number, unit: string) {
+    super(`${capability} asked for ${asked} ${unit}, over its budget of ${budget}: the secure variants only promise safety within it`);
+    this.name = 'BudgetExceeded';
+  }
+}

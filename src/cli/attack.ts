@@ -1,0 +1,53 @@
+import { runAttacks } from '../catalogue.ts';
+import { palette } from '../report/color.ts';
+import { formatAttackResult, formatAttackSummary } from '../report/console.ts';
+import { attackJson } from '../report/json.ts';
+import { attackJunit } from '../report/junit.ts';
+import { writeFileAtomic } from '../report/write.ts';
+import { UsageError } from '../kernel/errors.ts';
+import type { Io } from './io.ts';
+import { l1Option, oneOf, parse, seedOption } from './options.ts';
+
+export async function attackCommand(argv: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    'attack',
+    argv,
+    {
+      all: { type: 'boolean' as const },
+      protocol: { type: 'string' as const },
+      variant: { type: 'string' as const },
+      variants: { type: 'string' as const },
+      preset: { type: 'string' as const },
+      l1: { type: 'string' as const },
+      seed: { type: 'string' as const },
+      json: { type: 'boolean' as const },
+      junit: { type: 'string' as const },
+      report: { type: 'string' as const },
+    },
+    true,
+  );
+  if (values.variant !== undefined && values.variants !== undefined) throw new UsageError('pass --variant or --variants, not both');
+  if (values.report !== undefined) throw new UsageError('--report (the HTML timeline) is not available yet: it lands with the reports issue; use --json or --junit');
+  const seed = seedOption(values.seed);
+  const l1 = l1Option(values.l1);
+  const c = palette({ isTTY: io.stdoutIsTTY }, io.env);
+  const results = await runAttacks(
+    {
+      names: positionals,
+      all: values.all,
+      protocol: values.protocol,
+      variant: values.variant,
+      variants: oneOf('--variants', values.variants, ['secure', 'vulnerable', 'all'] as const),
+      preset: values.preset,
+      seed,
+      l1,
+    },
+    (r) => {
+      if (!values.json) io.out(formatAttackResult(r, c));
+    },
+  );
+  if (values.junit) writeFileAtomic(values.junit, attackJunit(results));
+  if (values.json) io.out(JSON.stringify(attackJson(seed, l1, results), null, 2));
+  else io.out(`\n${formatAttackSummary(results, c)}`);
+  return results.every((r) => r.asExpected) ? 0 : 1;
+}

@@ -1,0 +1,184 @@
+import { nameOf } from '../crypto/accounts.ts';
+import type { L1, MinedBlock } from '../l1/L1.ts';
+import type { Actor, Role } from './actor.ts';
+import type { RunConfig } from './config.ts';
+import type { Rng } from './rng.ts';
+import { Scheduler } from './scheduler.ts';
+import { Trace, type TraceEvent } from './trace.ts';
+import type { Finding, InvariantName, Violation } from './violation.ts';
+
+export type Phase = TraceEvent['phase'];
+
+/** A checker bound to the protocol state it reads: the kernel never knows either's type. */
+export interface CheckerBinding {
+  readonly name: InvariantName;
+  readonly kind: 'always' | 'eventually';
+  readonly check: (world: World) => Promise<Finding[]>;
+}
+
+/** Limits within which the secure variants promise safety; capabilities refuse to exceed them. */
+export interface AdversaryBudget {
+  /** Deepest L1 reorg. @defaultValue the L1's finality depth */
+  reorgDepthBlocks: number;
+  /** Longest the adversary can keep one party's L1 transactions out. @defaultValue 7,200 (1 day) */
+  censorBlocks: number;
+  /** Longest a party can be kept offline. @defaultValue 50,400 (7 days) */
+  offlineBlocks: number;
+}
+
+/**
+ * One run: an L1, a protocol instance, actors, an adversary and checkers, in two phases.
+ * Safety: workload and attack interleave, `always` checkers run after every step.
+ * Recovery: the adversary stops, the operator is removed, honest users exit through L1
+ * alone, then `eventually` checkers run. That second phase is the seeds' definition of a
+ * Layer 2 turned into a procedure.
+ */
+export class World {
+  readonly trace = new Trace();
+  readonly scheduler = new Scheduler();
+  readonly violations: Violation[] = [];
+  readonly budget: AdversaryBudget;
+  phase: Phase = 'setup';
+  private actors: Actor[] = [];
+  private offlineUntil = new Map<string, number>();
+  private checkers: CheckerBinding[] = [];
+  private fired = new Set<InvariantName>();
+
+  constructor(
+    readonly config: RunConfig,
+    readonly l1: L1,
+    readonly rng: Rng,
+    budget: Partial<AdversaryBudget> = {},
+  ) {
+    this.budget = { reorgDepthBlocks: l1.finalityDepth, censorBlocks: 7_200, offlineBlocks: 50_400, ...budget };
+    l1.observe({
+      sent: (id, tx) => this.record('tx', nameOf(tx.from), `${tx.method} → ${nameOf(tx.to)} (${id})`, { id, method: tx.method, args: tx.args, value: tx.value }),
+      skipped: (from, to) => this.record('skip', 'l1', `skip empty blocks ${from + 1}…${to}`),
+      reorged: (depth, returned) => this.record('reorg', 'l1', `reorg of depth ${depth}: ${returned.length} tx back to the mempool`, { depth, returned }),
+    });
+  }
+
+  get height(): number {
+    return this.l1.head().number;
+  }
+
+  bindCheckers(checkers: readonly CheckerBinding[]): void {
+    this.checkers = [...checkers];
+  }
+
+  /** Appends to the trace without running checkers (for events that change no state). */
+  record(kind: string, actor: string, summary: string, data?: unknown): TraceEvent {
+    return this.trace.append({ l1: this.height, phase: this.phase, kind, actor, summary, data });
+  }
+
+  /** One state-changing step: trace it, then hold every `always` invariant to it. */
+  async step(kind: string, actor: string, summary: string, data?: unknown): Promise<TraceEvent> {
+    const event = this.record(kind, actor, summary, data);
+    await this.checkAlways();
+    return event;
+  }
+
+  addActor(actor: Actor): void {
+    if (this.actors.some((a) => a.name === actor.name)) throw new Error(`actor ${actor.name} is already in the world`);
+    this.actors.push(actor);
+  }
+
+  actorsWith(role: Role): Actor[] {
+    return this.actors.filter((a) => a.role === role);
+  }
+
+  /** The operator disappears: its actors stop existing, for the rest of the run. */
+  removeRole(role: Role): void {
+    const gone = this.actorsWith(role).map((a) => a.name);
+    this.actors = this.actors.filter((a) => a.role !== role);
+    if (gone.length > 0) this.record('remove', 'kernel', `${role} removed: ${gone.join(', ')}`);
+  }
+
+  isOnline(name: string): boolean {
+    const until = this.offlineUntil.get(name);
+    return until === undefined || this.height > until;
+  }
+
+  /** Keeps `name` from reacting until after `untilHeight`, then wakes it with the head block. */
+  setOffline(name: string, untilHeight: number): void {
+    this.offlineUntil.set(name, untilHeight);
+    this.at(untilHeight + 1, `${name} back online`, () => this.wake(name));
+  }
+
+  bringOnline(name: string): void {
+    this.offlineUntil.delete(name);
+  }
+
+  at(height: number, label: string, fire: () => void | Promise<void>): void {
+    this.scheduler.at(height, label, fire);
+  }
+
+  /** Mines one block, lets online actors react to it, fires due timers, checks `always`. */
+  async mine(): Promise<MinedBlock> {
+    const block = await this.l1.mine();
+    const included = block.txs.map((t) => `${t.method}${t.status === 'reverted' ? ` ✗ ${t.revertReason}` : ''}`);
+    this.record('block', 'l1', `block ${block.number}: ${included.length === 0 ? 'empty' : included.join(', ')}`, {
+      txs: block.txs.map((t) => ({ id: t.id, status: t.status, reason: t.revertReason, logs: t.logs.map((l) => ({ name: l.name, args: l.args })) })),
+    });
+    for (const actor of [...this.actors]) {
+      if (actor.onBlock && this.isOnline(actor.name)) await actor.onBlock(this, block);
+    }
+    for (const timer of this.scheduler.due(block.number)) await timer.fire();
+    await this.checkAlways();
+    return block;
+  }
+
+  async advance(blocks: number): Promise<void> {
+    await this.advanceTo(this.height + blocks);
+  }
+
+  /**
+   * Advances L1 to `height`, mining only where something happens (an includable
+   * transaction or a timer) and skipping empty stretches in O(1): a 45,818-block
+   * challenge window costs a handful of blocks, not 45,818.
+   */
+  async advanceTo(height: number): Promise<void> {
+    while (this.height < height) {
+      const next = Math.min(height, this.l1.nextInclusionHeight(), this.scheduler.nextHeight());
+      if (next > this.height + 1) await this.l1.skipTo(next - 1);
+      await this.mine();
+    }
+  }
+
+  /** Mines until the mempool is empty or only holds transactions the policy keeps out past `maxBlocks`. */
+  async settle(maxBlocks = 64): Promise<void> {
+    const limit = this.height + maxBlocks;
+    while (this.l1.pendingCount() > 0 && this.l1.nextInclusionHeight() <= limit) {
+      await this.advanceTo(Math.max(this.height + 1, this.l1.nextInclusionHeight()));
+    }
+  }
+
+  async checkAlways(): Promise<void> {
+    await this.runCheckers('always');
+  }
+
+  async checkEventually(): Promise<void> {
+    await this.runCheckers('eventually');
+  }
+
+  private async runCheckers(kind: 'always' | 'eventually'): Promise<void> {
+    for (const checker of this.checkers) {
+      if (checker.kind !== kind || this.fired.has(checker.name)) continue;
+      const findings = await checker.check(this);
+      if (findings.length === 0) continue;
+      // The first finding per invariant is the violation; later ones are consequences.
+      const finding = findings[0]!;
+      this.fired.add(checker.name);
+      const event = this.record('violation', 'checker', `${checker.name}: ${finding.message}`, finding);
+      this.violations.push({ invariant: checker.name, step: event.step, phase: this.phase, ...finding });
+    }
+  }
+
+  /** Wakes an actor that was offline, so it catches up from L1 even if no block is mined now. */
+  private async wake(name: string): Promise<void> {
+    const actor = this.actors.find((a) => a.name === name);
+    if (!actor?.onBlock || !this.isOnline(name)) return;
+    const head = this.l1.head();
+    await actor.onBlock(this, { ...head, txs: [], blobGasUsed: 0n, blobBaseFee: this.l1.blobBaseFee() });
+  }
+}

@@ -1,0 +1,338 @@
+import type { Address } from '../../crypto/accounts.ts';
+import { keccakBytes, keccakText, type Hex } from '../../crypto/keccak.ts';
+import { timestampOf } from '../../kernel/clock.ts';
+import {
+  BLOB_BYTES,
+  GAS_PER_BLOB,
+  PRAGUE,
+  TX_BASE_GAS,
+  blobBaseFee,
+  calldataGas,
+  excessAfterEmptyBlocks,
+  nextExcessBlobGas,
+  type BlobSchedule,
+} from '../gas.ts';
+import type {
+  BlockHeader,
+  ContractSpec,
+  Deployed,
+  L1,
+  L1Log,
+  L1Observer,
+  LogFilter,
+  MinedBlock,
+  TxId,
+  TxReceipt,
+  TxRequest,
+} from '../L1.ts';
+import { Mempool, type PendingTx } from '../mempool.ts';
+import { Revert } from '../revert.ts';
+import { abiWords } from './abi-size.ts';
+import { memoryFacade } from './facade.ts';
+import { Journal, Mapping, Slot, type CallContext, type ContractEnv } from './storage.ts';
+
+export interface MemoryL1Options {
+  /** Blocks behind the head that cannot be reorganised. @defaultValue 64 (two epochs) */
+  finalityDepthBlocks?: number;
+  /** Blob market parameters. @defaultValue PRAGUE (EIP-7691: target 6, max 9) */
+  blobSchedule?: BlobSchedule;
+  /** How long blob data stays retrievable. @defaultValue 1,572,864 s (4,096 epochs ≈ 18.2 days) */
+  blobRetentionSeconds?: number;
+  /** Execution base fee per gas, constant: congestion is modelled as a fee floor. @defaultValue 10 gwei */
+  baseFeeWei?: bigint;
+}
+
+/** Execution gas is nominal in the model; calldata and blob gas, which dominate rollup costs, are exact. */
+const EXECUTION_GAS = 50_000n;
+export const BLOB_RETENTION_SECONDS = 4_096 * 32 * 12;
+
+interface StoredBlock extends MinedBlock {
+  /** Journal position before the block's first transaction: a reorg rolls back to it. */
+  mark: number;
+  excessBefore: bigint;
+  included: PendingTx[];
+}
+
+interface Deployment {
+  spec: ContractSpec<unknown, unknown>;
+  impl: Record<string, unknown>;
+}
+
+export class MemoryL1 implements L1 {
+  readonly backend = 'memory' as const;
+  readonly finalityDepth: number;
+  readonly policy: Mempool;
+  private readonly schedule: BlobSchedule;
+  private readonly retentionSeconds: number;
+  private readonly baseFee: bigint;
+  private readonly journal = new Journal();
+  private readonly balances = new Mapping<string, bigint>(this.journal);
+  private readonly contracts = new Map<string, Deployment>();
+  private readonly receipts = new Map<TxId, TxReceipt>();
+  private readonly blobs = new Map<Hex, { data: Uint8Array; height: number }>();
+  private readonly blocks: StoredBlock[] = [];
+  private readonly observers: L1Observer[] = [];
+  private height = 0;
+  private excess = 0n;
+  private txCount = 0;
+
+  constructor(options: MemoryL1Options = {}) {
+    this.finalityDepth = options.finalityDepthBlocks ?? 64;
+    this.schedule = options.blobSchedule ?? PRAGUE;
+    this.retentionSeconds = options.blobRetentionSeconds ?? BLOB_RETENTION_SECONDS;
+    this.baseFee = options.baseFeeWei ?? 10_000_000_000n;
+    this.policy = new Mempool();
+  }
+
+  observe(observer: L1Observer): void {
+    this.observers.push(observer);
+  }
+
+  head(): BlockHeader {
+    return { number: this.height, timestamp: timestampOf(this.height) };
+  }
+
+  finalized(): BlockHeader {
+    const number = Math.max(0, this.height - this.finalityDepth);
+    return { number, timestamp: timestampOf(number) };
+  }
+
+  async deploy<F, P>(spec: ContractSpec<F, P>, params: P): Promise<Deployed<F>> {
+    const address = keccakText(`l2adv:contract:${spec.name}:${this.contracts.size}`).slice(0, 42) as Address;
+    const env: ContractEnv = {
+      address,
+      journal: this.journal,
+      slot: (initial) => new Slot(this.journal, initial),
+      mapping: () => new Mapping(this.journal),
+    };
+    const impl = spec.memory(env, params) as Record<string, unknown>;
+    this.contracts.set(address, { spec: spec as ContractSpec<unknown, unknown>, impl });
+    return memoryFacade<F>(this, address, spec.views, impl);
+  }
+
+  async fund(address: Address, wei: bigint): Promise<void> {
+    this.credit(address, wei);
+  }
+
+  async balanceOf(address: Address): Promise<bigint> {
+    return this.balance(address);
+  }
+
+  async send(tx: TxRequest): Promise<TxId> {
+    for (const blob of tx.blobs ?? []) {
+      if (blob.length > BLOB_BYTES) throw new Error(`blob of ${blob.length} bytes exceeds the ${BLOB_BYTES}-byte EIP-4844 blob size`);
+    }
+    const id = `0x${(++this.txCount).toString(16).padStart(8, '0')}`;
+    this.policy.add(id, tx);
+    this.receipts.set(id, pendingReceipt(id, tx));
+    for (const o of this.observers) o.sent?.(id, tx);
+    return id;
+  }
+
+  receipt(id: TxId): TxReceipt {
+    const found = this.receipts.get(id);
+    if (!found) throw new Error(`unknown transaction ${id}`);
+    return found;
+  }
+
+  pendingCount(): number {
+    return this.policy.size;
+  }
+
+  nextInclusionHeight(): number {
+    return this.policy.nextInclusionHeight(this.height + 1);
+  }
+
+  async mine(): Promise<MinedBlock> {
+    const number = this.height + 1;
+    const header = { number, timestamp: timestampOf(number) };
+    const mark = this.journal.mark();
+    const fee = blobBaseFee(this.excess, this.schedule);
+    let blobsLeft = this.schedule.maxBlobsPerBlock;
+    const included = this.policy.take(number, (tx) => {
+      const n = tx.request.blobs?.length ?? 0;
+      if (n > blobsLeft) return false;
+      blobsLeft -= n;
+      return true;
+    });
+    const receipts = included.map((tx) => this.execute(tx, header, fee));
+    const blobGasUsed = receipts.reduce((sum, r) => sum + r.blobGasUsed, 0n);
+    const block: StoredBlock = { ...header, txs: receipts, blobGasUsed, blobBaseFee: fee, mark, excessBefore: this.excess, included };
+    this.blocks.push(block);
+    this.height = number;
+    this.excess = nextExcessBlobGas(this.excess, blobGasUsed, this.schedule);
+    this.forgetFinalizedUndo();
+    for (const o of this.observers) o.mined?.(block);
+    return block;
+  }
+
+  async skipTo(height: number): Promise<void> {
+    if (height <= this.height) return;
+    if (this.nextInclusionHeight() <= height) {
+      throw new Error(`skipTo(${height}) would pass over a transaction includable at ${this.nextInclusionHeight()}: mine it first`);
+    }
+    const from = this.height;
+    this.excess = excessAfterEmptyBlocks(this.excess, height - this.height, this.schedule);
+    this.height = height;
+    for (const o of this.observers) o.skipped?.(from, height);
+  }
+
+  async reorg(depth: number): Promise<TxId[]> {
+    if (!Number.isInteger(depth) || depth < 1) throw new Error(`reorg depth must be a positive integer, got ${depth}`);
+    if (depth > this.finalityDepth || depth > this.height) {
+      throw new Error(`reorg depth ${depth} reaches past finality (finality depth ${this.finalityDepth}, head ${this.height})`);
+    }
+    const newHead = this.height - depth;
+    const removed: StoredBlock[] = [];
+    while (this.blocks.length > 0 && this.blocks[this.blocks.length - 1]!.number > newHead) removed.unshift(this.blocks.pop()!);
+    if (removed.length > 0) this.journal.rollbackTo(removed[0]!.mark);
+    const returned = removed.flatMap((b) => b.included);
+    for (const tx of returned) {
+      this.receipts.set(tx.id, pendingReceipt(tx.id, tx.request));
+      for (const blob of tx.request.blobs ?? []) this.blobs.delete(versionedHash(blob));
+    }
+    this.policy.restore(returned);
+    this.height = newHead;
+    this.excess = this.excessAt(newHead);
+    const ids = returned.map((t) => t.id);
+    for (const o of this.observers) o.reorged?.(depth, ids);
+    return ids;
+  }
+
+  logs(filter: LogFilter): L1Log[] {
+    const out: L1Log[] = [];
+    for (const block of this.blocks) {
+      if (filter.fromBlock !== undefined && block.number < filter.fromBlock) continue;
+      for (const r of block.txs) {
+        for (const log of r.logs) {
+          if (filter.contract && log.contract !== filter.contract) continue;
+          if (filter.name && log.name !== filter.name) continue;
+          out.push(log);
+        }
+      }
+    }
+    return out;
+  }
+
+  blob(hash: Hex): Uint8Array | undefined {
+    const stored = this.blobs.get(hash);
+    if (!stored) return undefined;
+    const age = timestampOf(this.height) - timestampOf(stored.height);
+    return age <= this.retentionSeconds ? stored.data : undefined;
+  }
+
+  blobBaseFee(): bigint {
+    return blobBaseFee(this.excess, this.schedule);
+  }
+
+  async close(): Promise<void> {}
+
+  /** Direct storage access for differential tests and the contract that owns it; never for protocol code. */
+  contractImpl(address: Address): Record<string, unknown> | undefined {
+    return this.contracts.get(address)?.impl;
+  }
+
+  private execute(tx: PendingTx, header: BlockHeader, blobFee: bigint): TxReceipt {
+    const req = tx.request;
+    const mark = this.journal.mark();
+    const logs: L1Log[] = [];
+    const blobHashes = (req.blobs ?? []).map(versionedHash);
+    const blobGasUsed = BigInt(blobHashes.length) * GAS_PER_BLOB;
+    const dataBytes = req.data ? calldataGas(req.data) : 16n * BigInt(4 + 32 * abiWords(req.args));
+    const gasUsed = TX_BASE_GAS + dataBytes + EXECUTION_GAS;
+    const base = { id: tx.id, from: req.from, method: req.method, block: header.number, gasUsed, blobGasUsed, feeWei: gasUsed * this.baseFee + blobGasUsed * blobFee };
+    try {
+      this.invoke(req.to, req.from, req.method, req.args, req.value ?? 0n, header, blobHashes, req.data?.length ?? 0, tx.id, logs);
+      req.blobs?.forEach((data, i) => this.blobs.set(blobHashes[i]!, { data, height: header.number }));
+      const receipt: TxReceipt = { ...base, status: 'success', logs };
+      this.receipts.set(tx.id, receipt);
+      return receipt;
+    } catch (error) {
+      if (!(error instanceof Revert)) throw error;
+      this.journal.rollbackTo(mark);
+      const receipt: TxReceipt = { ...base, status: 'reverted', revertReason: error.reason, logs: [] };
+      this.receipts.set(tx.id, receipt);
+      return receipt;
+    }
+  }
+
+  private invoke(
+    to: Address,
+    sender: Address,
+    method: string,
+    args: readonly unknown[],
+    value: bigint,
+    block: BlockHeader,
+    blobHashes: readonly Hex[],
+    dataLength: number,
+    txId: TxId,
+    logs: L1Log[],
+  ): unknown {
+    const target = this.contracts.get(to);
+    if (!target) throw new Revert(`no contract at ${to}`);
+    const fn = target.impl[method];
+    if (typeof fn !== 'function' || target.spec.views.includes(method)) throw new Revert(`${target.spec.name} has no method ${method}`);
+    if (value > 0n) this.transfer(sender, to, value);
+    const ctx: CallContext = {
+      self: to,
+      sender,
+      value,
+      block,
+      blobHashes,
+      dataLength,
+      emit: (name, eventArgs) => logs.push({ contract: to, name, args: eventArgs, block: block.number, tx: txId }),
+      pay: (recipient, wei) => this.transfer(to, recipient, wei),
+      balanceOf: (address) => this.balance(address),
+      call: (callee, m, a, v = 0n) => this.invoke(callee, to, m, a, v, block, [], 0, txId, logs),
+      view: <T>(callee: Address, m: string, a: readonly unknown[]) => this.view<T>(callee, m, a),
+    };
+    return (fn as (...xs: unknown[]) => unknown).call(target.impl, ctx, ...args);
+  }
+
+  private view<T>(address: Address, method: string, args: readonly unknown[]): T {
+    const target = this.contracts.get(address);
+    const fn = target?.impl[method];
+    if (typeof fn !== 'function') throw new Revert(`no view ${method} at ${address}`);
+    return (fn as (...xs: unknown[]) => T).apply(target!.impl, args as unknown[]);
+  }
+
+  private balance(address: Address): bigint {
+    return this.balances.get(address.toLowerCase()) ?? 0n;
+  }
+
+  private credit(address: Address, wei: bigint): void {
+    this.balances.set(address.toLowerCase(), this.balance(address) + wei);
+  }
+
+  private transfer(from: Address, to: Address, wei: bigint): void {
+    if (wei < 0n) throw new Revert('negative transfer');
+    if (this.balance(from) < wei) throw new Revert(`insufficient balance: ${from} holds ${this.balance(from)} wei, needs ${wei}`);
+    this.credit(from, -wei);
+    this.credit(to, wei);
+  }
+
+  private excessAt(height: number): bigint {
+    const last = this.blocks[this.blocks.length - 1];
+    if (!last) return excessAfterEmptyBlocks(0n, height, this.schedule);
+    const after = nextExcessBlobGas(last.excessBefore, last.blobGasUsed, this.schedule);
+    return excessAfterEmptyBlocks(after, height - last.number, this.schedule);
+  }
+
+  /** Undo entries of finalized blocks can never be used: drop them so long runs stay flat. */
+  private forgetFinalizedUndo(): void {
+    const firstOpen = this.blocks.find((b) => b.number > this.height - this.finalityDepth);
+    const mark = firstOpen ? firstOpen.mark : this.journal.mark();
+    if (mark < 4_096) return;
+    this.journal.forget(mark);
+    for (const b of this.blocks) b.mark = Math.max(0, b.mark - mark);
+  }
+}
+
+/** EIP-4844 versioned hash: version byte 0x01 then the hash's tail (the model hashes the data, not a KZG commitment). */
+export function versionedHash(blob: Uint8Array): Hex {
+  return `0x01${keccakBytes(blob).slice(4)}`;
+}
+
+function pendingReceipt(id: TxId, tx: TxRequest): TxReceipt {
+  return { id, from: tx.from, method: tx.method, status: 'pending', gasUsed: 0n, blobGasUsed: 0n, feeWei: 0n, logs: [] };
+}

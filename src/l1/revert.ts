@@ -1,0 +1,12 @@
+/** A contract-level revert: the transaction fails with `reason` and its writes are undone. */
+export class Revert extends Error {
+  constructor(readonly reason: string) {
+    super(`reverted: ${reason}`);
+    this.name = 'Revert';
+  }
+}
+
+/** Solidity's `require`. */
+export function require(condition: unknown, reason: string): asserts condition {
+  if (!condition) throw new Revert(reason);
+}
