@@ -4,12 +4,13 @@ import { USAGE } from './help.ts';
 import { processIo, type Io } from './io.ts';
 import { listCommand } from './list.ts';
 import { notYet } from './pending.ts';
+import { replayCommand } from './replay.ts';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
   list: listCommand,
   attack: attackCommand,
   fuzz: async () => notYet('fuzz', 'the property-based fuzzing issue'),
-  replay: async () => notYet('replay', 'the property-based fuzzing issue (repro files)'),
+  replay: replayCommand,
   classify: async () => notYet('classify', 'the zk/validium/contrast classification issue'),
 };
 

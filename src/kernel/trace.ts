@@ -17,6 +17,39 @@ export interface TraceEvent {
 }
 
 /**
+ * Optional `data` shapes that reports draw (docs/trace.md). A protocol emits them through
+ * World.recordWindow / recordBalance / recordL2Head; a trace without them still renders,
+ * and a report never invents what they would have said.
+ */
+export interface WindowMark {
+  /** `challenge`, `force inclusion`, `channel dispute`…: one report lane per name. */
+  name: string;
+  /** First and last L1 height of the window, inclusive. */
+  fromL1: number;
+  toL1: number;
+  /** Emit again with the same id to move the window's end (a dispute extended, a channel settled). */
+  id?: string;
+  party?: string;
+}
+
+/** A party's balance, in wei as a decimal string (JSON has no bigint). */
+export interface BalanceMark {
+  party: string;
+  wei: string;
+  /** Where the balance lives when a party has several (`l1`, `l2`, `channel`); one plot line per party and ledger. */
+  ledger?: string;
+}
+
+/** `soft`: the sequencer's feed; `safe`: derived from L1 data; `final`: derived from finalized L1. */
+export type L2HeadName = 'soft' | 'safe' | 'final';
+
+export interface L2HeadMark {
+  head: L2HeadName;
+  /** L2 block number of that head. */
+  number: number;
+}
+
+/**
  * The run's history as a keccak hash chain: h[i] = keccak(h[i-1] ‖ canonical(event i)).
  * The last hash is the run's fingerprint: same seed, config and code ⇒ same traceHash.
  */

@@ -1,10 +1,11 @@
 import { nameOf } from '../crypto/accounts.ts';
 import type { L1, MinedBlock } from '../l1/L1.ts';
+import { formatEth } from '../l1/units.ts';
 import type { Actor, Role } from './actor.ts';
 import type { RunConfig } from './config.ts';
 import type { Rng } from './rng.ts';
 import { Scheduler } from './scheduler.ts';
-import { Trace, type TraceEvent } from './trace.ts';
+import { Trace, type BalanceMark, type L2HeadMark, type L2HeadName, type TraceEvent, type WindowMark } from './trace.ts';
 import type { Finding, InvariantName, Violation } from './violation.ts';
 
 export type Phase = TraceEvent['phase'];
@@ -71,6 +72,23 @@ export class World {
     return this.trace.append({ l1: this.height, phase: this.phase, kind, actor, summary, data });
   }
 
+  /** A protocol window (challenge, force inclusion, channel dispute) opens; the HTML report draws it as a span. */
+  recordWindow(actor: string, mark: WindowMark): TraceEvent {
+    return this.record('window', actor, `${mark.name} window: L1 ${mark.fromL1}…${mark.toL1}${mark.party ? ` (${mark.party})` : ''}`, mark);
+  }
+
+  /** A party's balance after a change; the HTML report plots these over time. */
+  recordBalance(party: string, wei: bigint, ledger?: string): TraceEvent {
+    const mark: BalanceMark = ledger === undefined ? { party, wei: wei.toString() } : { party, wei: wei.toString(), ledger };
+    return this.record('balance', party, `${party}${ledger ? ` (${ledger})` : ''} balance ${formatEth(wei)}`, mark);
+  }
+
+  /** An L2 head moved; the HTML report draws one lane per head. */
+  recordL2Head(actor: string, head: L2HeadName, number: number): TraceEvent {
+    const mark: L2HeadMark = { head, number };
+    return this.record('l2-head', actor, `L2 ${head} head → ${number}`, mark);
+  }
+
   /** One state-changing step: trace it, then hold every `always` invariant to it. */
   async step(kind: string, actor: string, summary: string, data?: unknown): Promise<TraceEvent> {
     const event = this.record(kind, actor, summary, data);
@@ -99,10 +117,13 @@ export class World {
     return until === undefined || this.height > until;
   }
 
-  /** Keeps `name` from reacting until after `untilHeight`, then wakes it with the head block. */
+  /**
+   * Keeps `name` from reacting until after `untilHeight`. The timer forces a block at the
+   * height it returns, so a party that comes back mid-skip sees L1 at once and can catch up.
+   */
   setOffline(name: string, untilHeight: number): void {
     this.offlineUntil.set(name, untilHeight);
-    this.at(untilHeight + 1, `${name} back online`, () => this.wake(name));
+    this.at(untilHeight + 1, `${name} back online`, () => {});
   }
 
   bringOnline(name: string): void {
@@ -172,13 +193,5 @@ export class World {
       const event = this.record('violation', 'checker', `${checker.name}: ${finding.message}`, finding);
       this.violations.push({ invariant: checker.name, step: event.step, phase: this.phase, ...finding });
     }
-  }
-
-  /** Wakes an actor that was offline, so it catches up from L1 even if no block is mined now. */
-  private async wake(name: string): Promise<void> {
-    const actor = this.actors.find((a) => a.name === name);
-    if (!actor?.onBlock || !this.isOnline(name)) return;
-    const head = this.l1.head();
-    await actor.onBlock(this, { ...head, txs: [], blobGasUsed: 0n, blobBaseFee: this.l1.blobBaseFee() });
   }
 }

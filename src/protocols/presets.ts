@@ -58,13 +58,30 @@ export function presetsFor(protocol: ProtocolDefinition<unknown>, files: readonl
   return files.filter((f) => f.protocol === protocol.name).map((f) => resolvePreset(protocol, f));
 }
 
+/**
+ * A preset by name, or by path: `--preset my-rollup.json` runs the catalogue against a
+ * user's own parameters, validated exactly like the shipped ones.
+ */
 export function findPreset(protocol: ProtocolDefinition<unknown>, name: string | undefined, files: readonly PresetFile[]): Preset & { isDefault: boolean } {
+  if (name?.endsWith('.json')) return { ...presetFromPath(protocol, name), isDefault: false };
   const wanted = name ?? protocol.defaultPreset;
   const file = files.find((f) => f.protocol === protocol.name && f.name === wanted);
   if (!file) {
     throw unknownName(`preset for ${protocol.name}`, wanted, files.filter((f) => f.protocol === protocol.name).map((f) => f.name));
   }
   return { ...resolvePreset(protocol, file), isDefault: wanted === protocol.defaultPreset };
+}
+
+function presetFromPath(protocol: ProtocolDefinition<unknown>, path: string): Preset {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read preset file ${path}: no such file or not readable`);
+  }
+  const file = parsePresetFile(path, text);
+  if (file.protocol !== protocol.name) throw new UsageError(`preset ${path} is for protocol ${file.protocol}, not ${protocol.name}; pass --protocol ${file.protocol}`);
+  return { ...resolvePreset(protocol, file), name: path };
 }
 
 function describeIssue(error: z.ZodError, input: unknown): string {

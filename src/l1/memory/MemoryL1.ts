@@ -320,11 +320,14 @@ export class MemoryL1 implements L1 {
 
   /** Undo entries of finalized blocks can never be used: drop them so long runs stay flat. */
   private forgetFinalizedUndo(): void {
-    const firstOpen = this.blocks.find((b) => b.number > this.height - this.finalityDepth);
-    const mark = firstOpen ? firstOpen.mark : this.journal.mark();
+    if (this.journal.mark() < 4_096) return;
+    // Blocks are in height order: walk back over the reorganisable tail only.
+    let i = this.blocks.length;
+    while (i > 0 && this.blocks[i - 1]!.number > this.height - this.finalityDepth) i--;
+    const mark = i < this.blocks.length ? this.blocks[i]!.mark : this.journal.mark();
     if (mark < 4_096) return;
     this.journal.forget(mark);
-    for (const b of this.blocks) b.mark = Math.max(0, b.mark - mark);
+    for (let j = i; j < this.blocks.length; j++) this.blocks[j]!.mark -= mark;
   }
 }
 

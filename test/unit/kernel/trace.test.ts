@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { keccakText, ZERO_HASH } from '../../../src/crypto/keccak.ts';
+import { canonicalJson } from '../../../src/kernel/canonical.ts';
+import { Trace } from '../../../src/kernel/trace.ts';
+
+describe('Trace', () => {
+  it('is a keccak hash chain over canonical JSON of each event', () => {
+    const t = new Trace();
+    const e0 = t.append({ l1: 0, phase: 'setup', kind: 'note', actor: 'k', summary: 'a', data: { b: 2n, a: 1 } });
+    const h0 = keccakText(ZERO_HASH + canonicalJson(e0));
+    expect(t.hash).toBe(h0);
+    const e1 = t.append({ l1: 1, phase: 'safety', kind: 'note', actor: 'k', summary: 'b' });
+    expect(t.hash).toBe(keccakText(h0 + canonicalJson(e1)));
+    expect(e1.step).toBe(1);
+  });
+
+  it('canonical JSON ignores key order and encodes bigints and bytes', () => {
+    expect(canonicalJson({ b: 1n, a: new Uint8Array([1, 255]) })).toBe(canonicalJson({ a: new Uint8Array([1, 255]), b: 1n }));
+    expect(canonicalJson({ b: 1n, a: new Uint8Array([1, 255]) })).toBe('{"a":"0x01ff","b":"1"}');
+  });
+
+  it('any change to any event changes the hash', () => {
+    const run = (summary: string) => {
+      const t = new Trace();
+      t.append({ l1: 0, phase: 'setup', kind: 'note', actor: 'k', summary: 'same' });
+      t.append({ l1: 0, phase: 'setup', kind: 'note', actor: 'k', summary });
+      return t.hash;
+    };
+    expect(run('x')).toBe(run('x'));
+    expect(run('x')).not.toBe(run('y'));
+  });
+});
