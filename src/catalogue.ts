@@ -5,9 +5,11 @@ import type { AttackDefinition, AttackResult } from './kernel/attack.ts';
 import type { L1Backend } from './kernel/config.ts';
 import { UsageError, unknownName } from './kernel/errors.ts';
 import { runTarget, type TargetRun } from './kernel/run.ts';
+import type { Capability } from './adversary/capability.ts';
+import type { FuzzTarget } from './fuzz/trial.ts';
 import { variantsOfKind, type ProtocolDefinition } from './protocols/define.ts';
 import { protocols } from './protocols/index.ts';
-import { findPreset, loadPresetFiles, type PresetFile } from './protocols/presets.ts';
+import { findPreset, loadPresetFiles, presetFileProtocol, type PresetFile } from './protocols/presets.ts';
 
 export { attacks, capabilities, invariants, protocols };
 
@@ -39,7 +41,9 @@ export function protocolNamed(name: string): ProtocolDefinition<unknown> {
 export function planAttacks(selection: AttackSelection, presetFiles: readonly PresetFile[] = loadPresetFiles()): TargetRun[] {
   if (selection.names.length === 0 && !selection.all) throw new UsageError('name at least one attack, or pass --all; see `l2adv list`');
   const chosen = selection.names.length > 0 ? selection.names.map(attackNamed) : attacks;
-  const protocolFilter = selection.protocol === undefined ? undefined : protocolNamed(selection.protocol);
+  // A preset file belongs to one protocol: it selects that protocol unless --protocol says otherwise.
+  const implied = selection.protocol ?? (selection.preset?.endsWith('.json') ? presetFileProtocol(selection.preset) : undefined);
+  const protocolFilter = implied === undefined ? undefined : protocolNamed(implied);
   if (selection.variant !== undefined && protocolFilter) {
     const valid = Object.keys(protocolFilter.variants);
     if (!valid.includes(selection.variant)) throw unknownName(`variant of ${protocolFilter.name}`, selection.variant, valid);
@@ -77,4 +81,38 @@ export async function runAttacks(selection: AttackSelection, onResult?: (r: Atta
     results.push(result);
   }
   return results;
+}
+
+/** What names a fuzz target: the same on the main thread, in workers and in repro files. */
+export interface FuzzRequest {
+  protocol: string;
+  variant: string;
+  preset?: string;
+  l1: L1Backend;
+  maxSteps: number;
+}
+
+export function fuzzTarget(request: FuzzRequest, presetFiles: readonly PresetFile[] = loadPresetFiles()): FuzzTarget {
+  const protocol = protocolNamed(request.protocol);
+  const valid = Object.keys(protocol.variants);
+  if (!valid.includes(request.variant)) throw unknownName(`variant of ${protocol.name}`, request.variant, valid);
+  const profile = protocol.fuzz;
+  if (!profile) {
+    const fuzzable = protocols.filter((p) => p.fuzz).map((p) => p.name);
+    throw new UsageError(`protocol ${protocol.name} has no fuzz profile yet; fuzzable: ${fuzzable.join(', ') || '(none)'}`);
+  }
+  const enabled = profile.capabilities.map((name) => {
+    const found = capabilities.find((c) => c.name === name);
+    if (!found) throw new Error(`protocol ${protocol.name} enables unknown capability ${name}`);
+    return found as Capability<unknown>;
+  });
+  return {
+    protocol,
+    variant: request.variant,
+    preset: findPreset(protocol, request.preset, presetFiles),
+    l1: request.l1,
+    invariants,
+    capabilities: enabled,
+    maxSteps: request.maxSteps,
+  };
 }

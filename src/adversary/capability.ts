@@ -1,5 +1,15 @@
 import type fc from 'fast-check';
-import type { World } from '../kernel/world.ts';
+import type { AdversaryBudget, World } from '../kernel/world.ts';
+
+/**
+ * What a capability's generator may know: fast-check draws a whole schedule before the
+ * world exists, so arguments come from the budget and the protocol's named parties, and
+ * `apply` clamps them to what the world allows when they run.
+ */
+export interface FuzzScope {
+  readonly budget: AdversaryBudget;
+  readonly parties: readonly string[];
+}
 
 /**
  * One thing the adversary can do, with the generator that draws its arguments (Jepsen
@@ -10,7 +20,7 @@ export interface Capability<A> {
   readonly name: string;
   readonly description: string;
   apply(world: World, args: A): Promise<string>;
-  arbitrary(world: World): fc.Arbitrary<A>;
+  arbitrary(scope: FuzzScope): fc.Arbitrary<A>;
 }
 
 export function defineCapability<A>(capability: Capability<A>): Capability<A> {

@@ -11,5 +11,5 @@ export const censorL1 = defineCapability<{ party: string; blocks: number }>({
     world.l1.policy.censor(account(party).address, world.height + blocks);
     return `${party}'s L1 transactions held out for ${blocks} blocks`;
   },
-  arbitrary: (world) => fc.record({ party: fc.constant('alice'), blocks: fc.integer({ min: 1, max: world.budget.censorBlocks }) }),
+  arbitrary: ({ budget, parties }) => fc.record({ party: fc.constantFrom(...parties), blocks: fc.integer({ min: 1, max: budget.censorBlocks }) }),
 });

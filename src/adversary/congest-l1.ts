@@ -10,5 +10,5 @@ export const congestL1 = defineCapability<{ feeFloorGwei: number; blocks: number
     world.l1.policy.congest(BigInt(feeFloorGwei) * 1_000_000_000n, world.height + blocks);
     return `bids under ${feeFloorGwei} gwei wait ${blocks} blocks`;
   },
-  arbitrary: (world) => fc.record({ feeFloorGwei: fc.integer({ min: 20, max: 2_000 }), blocks: fc.integer({ min: 1, max: world.budget.censorBlocks }) }),
+  arbitrary: ({ budget }) => fc.record({ feeFloorGwei: fc.integer({ min: 20, max: 2_000 }), blocks: fc.integer({ min: 1, max: budget.censorBlocks }) }),
 });

@@ -10,5 +10,5 @@ export const goOffline = defineCapability<{ party: string; blocks: number }>({
     world.setOffline(party, world.height + blocks);
     return `${party} offline for ${blocks} blocks`;
   },
-  arbitrary: (world) => fc.record({ party: fc.constant('alice'), blocks: fc.integer({ min: 1, max: world.budget.offlineBlocks }) }),
+  arbitrary: ({ budget, parties }) => fc.record({ party: fc.constantFrom(...parties), blocks: fc.integer({ min: 1, max: budget.offlineBlocks }) }),
 });

@@ -6,10 +6,12 @@ export const reorgL1 = defineCapability<{ depth: number }>({
   name: 'reorg-l1',
   description: 'drop the last k L1 blocks, up to the finality depth',
   async apply(world, { depth }) {
-    const budget = Math.min(world.budget.reorgDepthBlocks, world.height);
-    if (depth > budget) throw new BudgetExceeded('reorg-l1', depth, budget, 'blocks of depth');
-    const returned = await world.l1.reorg(depth);
-    return `last ${depth} blocks dropped, ${returned.length} transactions back in the mempool`;
+    if (depth > world.budget.reorgDepthBlocks) throw new BudgetExceeded('reorg-l1', depth, world.budget.reorgDepthBlocks, 'blocks of depth');
+    // A chain shorter than the drawn depth is reorganised down to genesis, no further.
+    const possible = Math.min(depth, world.height);
+    if (possible === 0) return 'nothing to reorganise at genesis';
+    const returned = await world.l1.reorg(possible);
+    return `last ${possible} blocks dropped, ${returned.length} transactions back in the mempool`;
   },
-  arbitrary: (world) => fc.record({ depth: fc.integer({ min: 1, max: Math.max(1, Math.min(world.budget.reorgDepthBlocks, world.height)) }) }),
+  arbitrary: ({ budget }) => fc.record({ depth: fc.integer({ min: 1, max: budget.reorgDepthBlocks }) }),
 });

@@ -1,5 +1,6 @@
 import { UsageError } from '../kernel/errors.ts';
 import { attackCommand } from './attack.ts';
+import { fuzzCommand } from './fuzz.ts';
 import { USAGE } from './help.ts';
 import { processIo, type Io } from './io.ts';
 import { listCommand } from './list.ts';
@@ -9,7 +10,7 @@ import { replayCommand } from './replay.ts';
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
   list: listCommand,
   attack: attackCommand,
-  fuzz: async () => notYet('fuzz', 'the property-based fuzzing issue'),
+  fuzz: fuzzCommand,
   replay: replayCommand,
   classify: async () => notYet('classify', 'the zk/validium/contrast classification issue'),
 };

@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readRepro } from '../fuzz/repro.ts';
+import { replayRepro } from '../fuzz/replay.ts';
 import { UsageError } from '../kernel/errors.ts';
+import { palette } from '../report/color.ts';
 import type { Io } from './io.ts';
 import { l1Option, parse } from './options.ts';
-import { notYet } from './pending.ts';
 
-/** Reads a repro file as data — never evaluated, never imported. */
-export function readReproFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read repro file ${path}: no such file or not readable`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`repro file ${path} is not valid JSON (${(e as Error).message}); pass a file written by \`l2adv fuzz\``);
-  }
-}
-
-export async function replayCommand(argv: readonly string[], _io: Io): Promise<number> {
+export async function replayCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     'replay',
     argv,
@@ -27,7 +13,33 @@ export async function replayCommand(argv: readonly string[], _io: Io): Promise<n
     true,
   );
   if (positionals.length !== 1) throw new UsageError('replay takes exactly one repro file: `l2adv replay FILE.json`');
-  l1Option(values.l1);
-  readReproFile(positionals[0]!);
-  return notYet('replay', 'the property-based fuzzing issue (repro files)');
+  if (values['export-foundry'] !== undefined) throw new UsageError('--export-foundry is not available yet: it lands with the anvil/Solidity issue');
+  const file = positionals[0]!;
+  const repro = readRepro(file);
+  const l1 = values.l1 === undefined ? repro.l1 : l1Option(values.l1);
+  const result = await replayRepro(repro, l1);
+  if (values.json) {
+    io.out(JSON.stringify({
+      command: 'replay',
+      file,
+      protocol: repro.protocol,
+      variant: repro.variant,
+      l1,
+      outcome: result.outcome,
+      violations: result.violations.map((v) => ({ invariant: v.invariant, step: v.step, phase: v.phase, message: v.message, actors: v.actors, amounts: v.amounts })),
+      ...(result.error ? { error: result.error } : {}),
+      traceHash: result.traceHash,
+      expectedTraceHash: repro.traceHash,
+      reproduced: result.reproduced,
+      reproducedBy: result.reproducedBy,
+      steps: result.steps,
+    }, null, 2));
+  } else {
+    const c = palette({ isTTY: io.stdoutIsTTY }, io.env);
+    const v = result.violations[0];
+    io.out(v ? c.red(`[FAIL: ${v.invariant}: ${v.message}]`) : result.error ? c.red(`[ERROR: ${result.error}]`) : c.green('[PASS] no violation'));
+    io.out(result.reproduced ? `reproduced: same ${result.reproducedBy === 'traceHash' ? `traceHash ${result.traceHash}` : `invariant ${v?.invariant}`}` : c.yellow(`not reproduced: traceHash ${result.traceHash}, file has ${repro.traceHash}`));
+    io.out(c.bold(`l2adv replay ${file}`));
+  }
+  return result.reproduced ? 0 : 1;
 }

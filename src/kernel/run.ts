@@ -1,44 +1,64 @@
 import { bindCheckers, type InvariantDefinition } from '../invariants/define.ts';
 import { createL1 } from '../l1/backends.ts';
 import type { ProtocolDefinition } from '../protocols/define.ts';
-import { meetsExpectation, type AttackDefinition, type AttackResult, type Expectation, type Outcome } from './attack.ts';
+import { meetsExpectation, type AttackContext, type AttackDefinition, type AttackResult, type Expectation, type Outcome } from './attack.ts';
 import { configHash, type L1Backend, type RunConfig } from './config.ts';
 import { UsageError } from './errors.ts';
 import { Rng } from './rng.ts';
 import { stopwatch } from './stopwatch.ts';
+import type { TraceEvent } from './trace.ts';
+import type { Violation } from './violation.ts';
 import { World } from './world.ts';
 
-export interface TargetRun {
-  readonly attack: AttackDefinition;
+export interface PresetChoice {
+  readonly name: string;
+  readonly params: unknown;
+  readonly isDefault: boolean;
+}
+
+/** One world to run: which protocol, variant and preset, on which L1, from which seed. */
+export interface Scenario {
   readonly protocol: ProtocolDefinition<unknown>;
   readonly variant: string;
-  readonly preset: { readonly name: string; readonly params: unknown; readonly isDefault: boolean };
+  readonly preset: PresetChoice;
   readonly seed: number;
   readonly l1: L1Backend;
   readonly invariants: readonly InvariantDefinition<never>[];
+  /** Names the run's rng stream (`attack:<name>`, `fuzz`), so different jobs draw independently. */
+  readonly stream: string;
+  /** What happens in the safety phase; the kernel runs setup before and recovery after. */
+  readonly safety: (context: AttackContext) => Promise<void>;
 }
 
-/** Runs one attack against one protocol variant: setup, safety, recovery, checks. */
-export async function runTarget(run: TargetRun): Promise<AttackResult> {
+export interface ScenarioResult {
+  readonly outcome: Outcome;
+  readonly violations: readonly Violation[];
+  readonly error?: string;
+  readonly traceHash: string;
+  readonly configHash: string;
+  readonly steps: number;
+  readonly ms: number;
+  readonly trace: readonly TraceEvent[];
+}
+
+/** Setup, safety phase, recovery phase, checks; a thrown error becomes outcome `error`, never a pass. */
+export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const elapsed = stopwatch();
-  const expectation = run.attack.targets[run.protocol.name]?.[run.variant];
-  if (!expectation) throw new UsageError(`attack ${run.attack.name} does not target ${run.protocol.name}/${run.variant}`);
   const config: RunConfig = {
-    protocol: run.protocol.name,
-    variant: run.variant,
-    preset: run.preset.name,
-    l1: run.l1,
-    seed: run.seed,
-    signatures: run.l1 === 'anvil' ? 'secp256k1' : 'ideal',
-    params: run.preset.params as Record<string, unknown>,
+    protocol: scenario.protocol.name,
+    variant: scenario.variant,
+    preset: scenario.preset.name,
+    l1: scenario.l1,
+    seed: scenario.seed,
+    signatures: scenario.l1 === 'anvil' ? 'secp256k1' : 'ideal',
+    params: scenario.preset.params as Record<string, unknown>,
   };
-  const rng = Rng.root(run.seed).fork(`attack:${run.attack.name}`);
-  const l1 = await createL1(run.l1);
-  const world = new World(config, l1, rng);
+  const l1 = await createL1(scenario.l1);
+  const world = new World(config, l1, Rng.root(scenario.seed).fork(scenario.stream));
   let outcome: Outcome;
   let error: string | undefined;
   try {
-    await execute(world, run);
+    await execute(world, scenario);
     outcome = world.violations.length > 0 ? 'violated' : 'defended';
   } catch (e) {
     if (e instanceof UsageError) throw e;
@@ -49,32 +69,24 @@ export async function runTarget(run: TargetRun): Promise<AttackResult> {
     await l1.close();
   }
   return {
-    attack: run.attack.name,
-    protocol: run.protocol.name,
-    variant: run.variant,
-    preset: run.preset.name,
-    seed: run.seed,
-    l1: run.l1,
-    ...expectationFields(expectation),
     outcome,
-    asExpected: meetsExpectation(expectation, outcome, world.violations),
     violations: world.violations,
+    error,
     traceHash: world.trace.hash,
     configHash: configHash(config),
     steps: world.trace.length,
     ms: elapsed(),
-    error,
-    repro: reproLine(run),
     trace: world.trace.events,
   };
 }
 
-async function execute(world: World, run: TargetRun): Promise<void> {
-  const instance = await run.protocol.setup(world, { variant: run.variant, params: run.preset.params });
-  world.bindCheckers(bindCheckers(run.invariants, instance.subjects));
+async function execute(world: World, scenario: Scenario): Promise<void> {
+  const { protocol, variant } = scenario;
+  const instance = await protocol.setup(world, { variant, params: scenario.preset.params });
+  world.bindCheckers(bindCheckers(scenario.invariants, instance.subjects));
   world.phase = 'safety';
-  await world.step('phase', 'kernel', `safety phase: ${run.attack.name} against ${run.protocol.name}/${run.variant}`);
-  await run.attack.run({ world, instance, protocol: run.protocol.name, variant: run.variant, params: run.preset.params as Record<string, unknown> });
+  await world.step('phase', 'kernel', `safety phase: ${scenario.stream} against ${protocol.name}/${variant}`);
+  await scenario.safety({ world, instance, protocol: protocol.name, variant, params: scenario.preset.params as Record<string, unknown> });
   await recoveryPhase(world, instance.recover.bind(instance));
 }
 
@@ -87,6 +99,29 @@ export async function recoveryPhase(world: World, recover: (world: World) => Pro
   await world.step('phase', 'kernel', 'recovery phase: adversary stopped, operator removed, honest users exit via L1');
   await recover(world);
   await world.checkEventually();
+}
+
+export interface TargetRun extends Omit<Scenario, 'stream' | 'safety'> {
+  readonly attack: AttackDefinition;
+}
+
+/** Runs one attack against one protocol variant and judges the outcome against its expectation. */
+export async function runTarget(run: TargetRun): Promise<AttackResult> {
+  const expectation = run.attack.targets[run.protocol.name]?.[run.variant];
+  if (!expectation) throw new UsageError(`attack ${run.attack.name} does not target ${run.protocol.name}/${run.variant}`);
+  const result = await runScenario({ ...run, stream: `attack:${run.attack.name}`, safety: (context) => run.attack.run(context) });
+  return {
+    attack: run.attack.name,
+    protocol: run.protocol.name,
+    variant: run.variant,
+    preset: run.preset.name,
+    seed: run.seed,
+    l1: run.l1,
+    ...expectationFields(expectation),
+    ...result,
+    asExpected: meetsExpectation(expectation, result.outcome, result.violations),
+    repro: reproLine(run),
+  };
 }
 
 function expectationFields(expectation: Expectation): Pick<AttackResult, 'expected' | 'expectedInvariant'> {

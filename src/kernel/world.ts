@@ -27,6 +27,10 @@ export interface AdversaryBudget {
   offlineBlocks: number;
 }
 
+export function defaultBudget(finalityDepthBlocks: number): AdversaryBudget {
+  return { reorgDepthBlocks: finalityDepthBlocks, censorBlocks: 7_200, offlineBlocks: 50_400 };
+}
+
 /**
  * One run: an L1, a protocol instance, actors, an adversary and checkers, in two phases.
  * Safety: workload and attack interleave, `always` checkers run after every step.
@@ -51,7 +55,7 @@ export class World {
     readonly rng: Rng,
     budget: Partial<AdversaryBudget> = {},
   ) {
-    this.budget = { reorgDepthBlocks: l1.finalityDepth, censorBlocks: 7_200, offlineBlocks: 50_400, ...budget };
+    this.budget = { ...defaultBudget(l1.finalityDepth), ...budget };
     l1.observe({
       sent: (id, tx) => this.record('tx', nameOf(tx.from), `${tx.method} → ${nameOf(tx.to)} (${id})`, { id, method: tx.method, args: tx.args, value: tx.value }),
       skipped: (from, to) => this.record('skip', 'l1', `skip empty blocks ${from + 1}…${to}`),

@@ -1,3 +1,4 @@
+import type fc from 'fast-check';
 import type { z } from 'zod';
 import type { World } from '../kernel/world.ts';
 import type { InvariantName } from '../kernel/violation.ts';
@@ -27,6 +28,25 @@ export interface ProtocolInstance {
    * records.
    */
   recover(world: World): Promise<void>;
+  /** Runs one honest fuzz move; a move that makes no sense in this state is a traced no-op, never a throw. */
+  perform?(world: World, move: string, args: unknown): Promise<void>;
+  /** L1 heights where a protocol window ends now, so time moves can land right before, at and after them. */
+  deadlines?(world: World): readonly number[];
+}
+
+/** An honest action the fuzzer may draw; arguments are plain JSON (they go into repro files). */
+export interface HonestMove {
+  readonly name: string;
+  readonly arbitrary: fc.Arbitrary<unknown>;
+}
+
+/** What the fuzzer may do to a protocol: honest moves, and which adversary capabilities apply. */
+export interface FuzzProfile<P> {
+  /** Parties adversary moves may name (censor, take offline…). */
+  parties(params: P): readonly string[];
+  readonly moves: readonly HonestMove[];
+  /** Names of registered capabilities that make sense against this protocol. */
+  readonly capabilities: readonly string[];
 }
 
 export interface ProtocolDefinition<P = unknown> {
@@ -37,6 +57,8 @@ export interface ProtocolDefinition<P = unknown> {
   /** Validates a preset's `params` (DESIGN §5: messages name the field, the value and the range). */
   readonly params: z.ZodType<P>;
   setup(world: World, options: { variant: string; params: P }): Promise<ProtocolInstance>;
+  /** Present once the protocol can be fuzzed (`l2adv fuzz`). */
+  readonly fuzz?: FuzzProfile<P>;
 }
 
 export function defineProtocol<P>(definition: ProtocolDefinition<P>): ProtocolDefinition<P> {

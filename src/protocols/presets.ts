@@ -72,14 +72,22 @@ export function findPreset(protocol: ProtocolDefinition<unknown>, name: string |
   return { ...resolvePreset(protocol, file), isDefault: wanted === protocol.defaultPreset };
 }
 
-function presetFromPath(protocol: ProtocolDefinition<unknown>, path: string): Preset {
+function readPresetPath(path: string): PresetFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new UsageError(`cannot read preset file ${path}: no such file or not readable`);
   }
-  const file = parsePresetFile(path, text);
+  return parsePresetFile(path, text);
+}
+
+export function presetFileProtocol(path: string): string {
+  return readPresetPath(path).protocol;
+}
+
+function presetFromPath(protocol: ProtocolDefinition<unknown>, path: string): Preset {
+  const file = readPresetPath(path);
   if (file.protocol !== protocol.name) throw new UsageError(`preset ${path} is for protocol ${file.protocol}, not ${protocol.name}; pass --protocol ${file.protocol}`);
   return { ...resolvePreset(protocol, file), name: path };
 }

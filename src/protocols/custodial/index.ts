@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { z } from 'zod';
 import { account } from '../../crypto/accounts.ts';
 import type { World } from '../../kernel/world.ts';
@@ -23,6 +24,15 @@ export const custodial = defineProtocol({
   variants: { reference: { kind: 'reference', summary: 'a solvent, honest exchange, as designed' } },
   defaultPreset: 'custodial-exchange',
   params,
+  fuzz: {
+    parties: (p) => p.users,
+    moves: [
+      { name: 'deposit', arbitrary: fc.record({ user: fc.nat({ max: 7 }), eth: fc.integer({ min: 1, max: 20 }) }) },
+      { name: 'trade', arbitrary: fc.record({ from: fc.nat({ max: 7 }), to: fc.nat({ max: 7 }), percent: fc.integer({ min: 1, max: 100 }) }) },
+      { name: 'withdraw', arbitrary: fc.record({ user: fc.nat({ max: 7 }), percent: fc.integer({ min: 1, max: 100 }) }) },
+    ],
+    capabilities: ['censor-l1', 'reorg-l1', 'go-offline', 'operator-halt'],
+  },
   async setup(world, { params: p }): Promise<ProtocolInstance> {
     const custodian = account('custodian').address;
     const wallet = await world.l1.deploy(custodyWallet, { custodian });
@@ -33,31 +43,56 @@ export const custodial = defineProtocol({
       world.addActor({ name: user, role: 'honest' });
     }
     const entitled = new Map<string, bigint>();
-    const recoveredFrom = new Map<string, bigint>();
+    let recoveryFrom = Infinity;
     const conservation: ConservationSubject = {
-      ledger: async () => ({ escrowWei: await wallet.held(), owedWei: exchange.owedTotal() }),
+      ledger: async (w) => ({ escrowWei: await wallet.held(), owedWei: exchange.owedTotal(w.l1) }),
     };
     const recoverability: RecoverabilitySubject = {
-      claims: async (w) => Promise.all(p.users.map((u) => claimOf(w, u))),
+      claims: async (w) => p.users.map((u) => claimOf(w, u)),
     };
-    async function claimOf(w: World, user: string): Promise<RecoveryClaim> {
-      const now = await w.l1.balanceOf(account(user).address);
-      return { party: user, entitledWei: entitled.get(user) ?? 0n, recoveredWei: now - (recoveredFrom.get(user) ?? now) };
+    /** Recovered = what the wallet released to the user since the operator disappeared, read from L1 events. */
+    function claimOf(w: World, user: string): RecoveryClaim {
+      const address = account(user).address;
+      const released = w.l1
+        .logs({ contract: wallet.address, name: 'Released', fromBlock: recoveryFrom })
+        .filter((l) => l.args.to === address)
+        .reduce((sum, l) => sum + (l.args.amountWei as bigint), 0n);
+      return { party: user, entitledWei: entitled.get(user) ?? 0n, recoveredWei: released };
     }
     return {
       subjects: { conservation, 'l1-recoverability': recoverability },
       async workload(w) {
         for (const user of p.users) await wallet.deposit({ from: account(user).address, value: eth(w.rng.int(1, 10)) });
         await w.settle();
+        // The exchange credits deposits once final (64 blocks): wait for that before trading.
+        await w.advance(w.l1.finalityDepth + 1);
         const [first, second] = [p.users[0]!, p.users[1]!];
         await exchange.transfer(w, first, second, exchange.balance(first) / BigInt(w.rng.int(2, 4)));
         await exchange.withdraw(w, second, exchange.balance(second) / 2n);
         await w.settle();
       },
+      async perform(w, move, args) {
+        const a = args as { user: number; from: number; to: number; eth: number; percent: number };
+        const pick = (i: number) => p.users[i % p.users.length]!;
+        if (move === 'deposit') {
+          await wallet.deposit({ from: account(pick(a.user)).address, value: eth(a.eth) });
+          return void (await w.step('action', pick(a.user), `deposits ${a.eth} ETH to the exchange`));
+        }
+        const user = pick(move === 'trade' ? a.from : a.user);
+        const amount = (exchange.balance(user) * BigInt(a.percent)) / 100n;
+        // A trade or withdrawal needs funds and a custodian to process it; otherwise nothing happens.
+        if (amount === 0n || w.actorsWith('operator').length === 0) return void w.record('note', user, `${move} skipped: nothing to move or no custodian`);
+        if (move === 'trade') await exchange.transfer(w, user, pick(a.to), amount);
+        else await exchange.withdraw(w, user, amount);
+      },
       async recover(w) {
+        // Transactions already sent land first; the claim is what L1 then shows the user is owed.
+        await w.settle();
+        recoveryFrom = w.height + 1;
+        const pending = exchange.uncredited(w.l1);
         for (const user of p.users) {
-          entitled.set(user, exchange.balance(user));
-          recoveredFrom.set(user, await w.l1.balanceOf(account(user).address));
+          const deposited = pending.filter((d) => d.user === user).reduce((sum, d) => sum + d.amountWei, 0n);
+          entitled.set(user, exchange.balance(user) + deposited);
         }
         // With the custodian gone, the only L1 call that moves funds is one only it may make.
         for (const user of p.users) {

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import type { Capability } from '../adversary/capability.ts';
+import type { InvariantDefinition } from '../invariants/define.ts';
+import type { L1Backend } from '../kernel/config.ts';
+import { Rng } from '../kernel/rng.ts';
+import { runScenario, type PresetChoice, type ScenarioResult } from '../kernel/run.ts';
+import { defaultBudget } from '../kernel/world.ts';
+import type { Violation } from '../kernel/violation.ts';
+import type { ProtocolDefinition } from '../protocols/define.ts';
+import { scheduleArbitrary, type Move } from './moves.ts';
+import { playSchedule } from './play.ts';
+
+export interface FuzzTarget {
+  readonly protocol: ProtocolDefinition<unknown>;
+  readonly variant: string;
+  readonly preset: PresetChoice;
+  readonly l1: L1Backend;
+  readonly invariants: readonly InvariantDefinition<never>[];
+  readonly capabilities: readonly Capability<unknown>[];
+  /** Most moves in one schedule. */
+  readonly maxSteps: number;
+}
+
+export interface TrialFailure {
+  readonly outcome: 'violated' | 'error';
+  readonly violation?: Violation;
+  readonly error?: string;
+  readonly originalSteps: number;
+  readonly shrunkSteps: number;
+  readonly moves: readonly Move[];
+  readonly path: string;
+  readonly traceHash: string;
+  readonly configHash: string;
+}
+
+export interface TrialResult {
+  readonly run: number;
+  readonly seed: number;
+  readonly swarm: readonly string[];
+  /** Model steps (trace events) executed, shrinking included: the throughput figure. */
+  readonly modelSteps: number;
+  readonly failure?: TrialFailure;
+}
+
+/** Run i of a campaign gets its own seed from the root, so any worker can run any index. */
+export function runSeed(rootSeed: number, run: number): number {
+  return Rng.root(rootSeed).fork(`run:${run}`).seed32();
+}
+
+/**
+ * Swarm testing: each run enables a random subset of the adversary's capabilities, so
+ * one capability never crowds out the interplay of others (Groce et al., ISSTA 2012).
+ */
+export function swarmFor(seed: number, capabilities: readonly Capability<unknown>[]): Capability<unknown>[] {
+  const rng = Rng.root(seed).fork('swarm');
+  return capabilities.filter(() => rng.chance(0.5));
+}
+
+/** Plays one schedule from scratch: a fresh world, the moves, recovery, checks. */
+export function playOnce(target: FuzzTarget, seed: number, moves: readonly Move[], capabilities: readonly Capability<unknown>[]): Promise<ScenarioResult> {
+  const byName = new Map(capabilities.map((c) => [c.name, c]));
+  return runScenario({ ...target, seed, stream: 'fuzz', safety: (context) => playSchedule(context, moves, byName) });
+}
+
+/** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it. */
+export async function runTrial(target: FuzzTarget, rootSeed: number, run: number): Promise<TrialResult> {
+  const seed = runSeed(rootSeed, run);
+  const swarm = swarmFor(seed, target.capabilities);
+  const profile = target.protocol.fuzz!;
+  const schedule = scheduleArbitrary({
+    honest: profile.moves,
+    capabilities: swarm,
+    scope: { budget: defaultBudget(64), parties: profile.parties(target.preset.params) },
+    maxSteps: target.maxSteps,
+  });
+  let modelSteps = 0;
+  let originalSteps: number | undefined;
+  const property = fc.asyncProperty(schedule, async (moves) => {
+    const result = await playOnce(target, seed, moves, swarm);
+    modelSteps += result.steps;
+    if (result.outcome !== 'defended') originalSteps ??= moves.length;
+    return result.outcome === 'defended';
+  });
+  const details = await fc.check(property, { seed, numRuns: 1 });
+  const base = { run, seed, swarm: swarm.map((c) => c.name) };
+  if (!details.failed || !details.counterexample) return { ...base, modelSteps };
+  const fails = async (candidate: readonly Move[]) => {
+    const r = await playOnce(target, seed, candidate, swarm);
+    modelSteps += r.steps;
+    return r.outcome !== 'defended';
+  };
+  const moves = await oneMinimal(details.counterexample[0], fails);
+  const replayed = await playOnce(target, seed, moves, swarm);
+  modelSteps += replayed.steps;
+  // The same schedule from the same seed must fail again; if not, something in the model is not deterministic.
+  const flaky = replayed.outcome === 'defended' ? 'the shrunk schedule passed when replayed: the model is not deterministic (a bug)' : undefined;
+  return {
+    ...base,
+    modelSteps,
+    failure: {
+      outcome: replayed.outcome === 'violated' ? 'violated' : 'error',
+      violation: replayed.violations[0],
+      error: replayed.error ?? flaky,
+      originalSteps: originalSteps ?? moves.length,
+      shrunkSteps: moves.length,
+      moves,
+      path: details.counterexamplePath ?? '',
+      traceHash: replayed.traceHash,
+      configHash: replayed.configHash,
+    },
+  };
+}
+
+/**
+ * fast-check's shrinker is greedy and can stop early; finish with a 1-minimal pass
+ * (delta debugging's last step): drop single moves while the schedule still fails.
+ */
+async function oneMinimal(moves: readonly Move[], fails: (m: readonly Move[]) => Promise<boolean>): Promise<Move[]> {
+  let current = [...moves];
+  for (let i = current.length - 1; i >= 0 && current.length > 1; i--) {
+    const without = [...current.slice(0, i), ...current.slice(i + 1)];
+    if (await fails(without)) current = without;
+  }
+  return current;
+}
