@@ -2,11 +2,12 @@ import { runAttacks } from '../catalogue.ts';
 import { palette } from '../report/color.ts';
 import { formatAttackResult, formatAttackSummary } from '../report/console.ts';
 import { attackJson } from '../report/json.ts';
+import { htmlReport } from '../report/html.ts';
 import { attackJunit } from '../report/junit.ts';
 import { writeFileAtomic } from '../report/write.ts';
 import { UsageError } from '../kernel/errors.ts';
 import type { Io } from './io.ts';
-import { l1Option, oneOf, parse, seedOption } from './options.ts';
+import { l1Option, oneOf, parse, reportOption, seedOption } from './options.ts';
 
 export async function attackCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -27,7 +28,7 @@ export async function attackCommand(argv: readonly string[], io: Io): Promise<nu
     true,
   );
   if (values.variant !== undefined && values.variants !== undefined) throw new UsageError('pass --variant or --variants, not both');
-  if (values.report !== undefined) throw new UsageError('--report (the HTML timeline) is not available yet: it lands with the reports issue; use --json or --junit');
+  const report = reportOption(values.report);
   const seed = seedOption(values.seed);
   const l1 = l1Option(values.l1);
   const c = palette({ isTTY: io.stdoutIsTTY }, io.env);
@@ -47,7 +48,8 @@ export async function attackCommand(argv: readonly string[], io: Io): Promise<nu
     },
   );
   if (values.junit) writeFileAtomic(values.junit, attackJunit(results));
+  if (report) writeFileAtomic(report, htmlReport(results, { title: 'l2adv attack report', command: ['l2adv attack', ...argv].join(' ') }));
   if (values.json) io.out(JSON.stringify(attackJson(seed, l1, results), null, 2));
-  else io.out(`\n${formatAttackSummary(results, c)}`);
+  else io.out(`\n${formatAttackSummary(results, c)}${report ? `\nHTML report: ${report}` : ''}`);
   return results.every((r) => r.asExpected) ? 0 : 1;
 }

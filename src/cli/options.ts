@@ -35,3 +35,10 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   if (!valid.includes(value as T)) throw new UsageError(`${flag} must be one of ${valid.join(', ')}, got "${value}"`);
   return value as T;
 }
+
+/** `--report FILE.html`: checked before anything runs, so a typo never costs a whole campaign. */
+export function reportOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/\.html?$/i.test(value)) throw new UsageError(`--report writes an HTML file: pass a name ending in .html, got "${value}"`);
+  return value;
+}
