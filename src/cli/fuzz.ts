@@ -5,13 +5,15 @@ import { runCampaign, type CampaignPlan, type CampaignResult } from '../fuzz/cam
 import { describeMove } from '../fuzz/moves.ts';
 import { WorkerPool } from '../fuzz/pool.ts';
 import { readRepro, reproName, writeRepro, type ReproFile } from '../fuzz/repro.ts';
-import { replayRepro } from '../fuzz/replay.ts';
+import { replayAsResult, replayRepro } from '../fuzz/replay.ts';
+import { htmlReport } from '../report/html.ts';
+import { writeFileAtomic } from '../report/write.ts';
 import { runTrial, type TrialResult } from '../fuzz/trial.ts';
 import { UsageError } from '../kernel/errors.ts';
 import { stopwatch } from '../kernel/stopwatch.ts';
 import { palette, type Palette } from '../report/color.ts';
 import type { Io } from './io.ts';
-import { l1Option, parse, seedOption } from './options.ts';
+import { l1Option, parse, reportOption, seedOption } from './options.ts';
 
 export const DEFAULT_FAILURE_DIR = 'fixtures/failures';
 
@@ -30,7 +32,9 @@ export async function fuzzCommand(argv: readonly string[], io: Io): Promise<numb
     out: { type: 'string' as const },
     json: { type: 'boolean' as const },
     'keep-going': { type: 'boolean' as const },
+    report: { type: 'string' as const },
   });
+  const report = reportOption(values.report);
   if (values.protocol === undefined) throw new UsageError('fuzz needs --protocol P (and usually --variant V); see `l2adv list`');
   const protocol = protocolNamed(values.protocol);
   const variant = values.variant ?? Object.entries(protocol.variants).find(([, v]) => v.kind !== 'twin')![0];
@@ -53,6 +57,7 @@ export async function fuzzCommand(argv: readonly string[], io: Io): Promise<numb
   const regressions = await replayPersisted(out, request, io, c, Boolean(values.json));
   const campaign = regressions.length > 0 ? undefined : await campaignWithProgress(plan, request, io, elapsed);
   const written = (campaign?.failures ?? []).map((f) => persist(out, request, target.preset.name, rootSeed, f));
+  if (report) await writeFuzzReport(report, [...written.map((w) => w.file), ...regressions.map((r) => r.file)], request.l1, argv);
   const seconds = elapsed() / 1000;
   const modelSteps = campaign?.modelSteps ?? 0;
   const summary = {
@@ -86,6 +91,7 @@ export async function fuzzCommand(argv: readonly string[], io: Io): Promise<numb
     const found = written.length + regressions.length;
     const line = `fuzz ${protocol.name}/${variant}: ${summary.runs} runs, ${modelSteps.toLocaleString('en-US')} steps (${summary.stepsPerSecond.toLocaleString('en-US')} steps/s), seed ${rootSeed}, ${found === 0 ? 'no violation' : `${found} failing`}`;
     io.out(found === 0 ? c.green(`[PASS] ${line}`) : c.red(line));
+    if (report) io.out(`HTML report: ${report}`);
   }
   return written.length + regressions.length === 0 ? 0 : 1;
 }
@@ -107,6 +113,16 @@ async function campaignWithProgress(plan: CampaignPlan, request: FuzzRequest, io
     if (io.stderrIsTTY) process.stderr.write('\n');
     await pool?.close();
   }
+}
+
+/** Replays each failure's shrunk schedule in process for its trace: workers send back results, not traces. */
+async function writeFuzzReport(path: string, files: readonly string[], l1: FuzzRequest['l1'], argv: readonly string[]): Promise<void> {
+  const results = [];
+  for (const file of files) {
+    const repro = readRepro(file);
+    results.push(replayAsResult(repro, file, await replayRepro(repro, l1), l1));
+  }
+  writeFileAtomic(path, htmlReport(results, { title: 'l2adv fuzz report', command: ['l2adv fuzz', ...argv].join(' ') }));
 }
 
 /** forge's habit: failures saved earlier are replayed before any new search ("remove the file to ignore"). */

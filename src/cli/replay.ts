@@ -1,9 +1,11 @@
 import { readRepro } from '../fuzz/repro.ts';
-import { replayRepro } from '../fuzz/replay.ts';
+import { replayAsResult, replayRepro } from '../fuzz/replay.ts';
+import { htmlReport } from '../report/html.ts';
+import { writeFileAtomic } from '../report/write.ts';
 import { UsageError } from '../kernel/errors.ts';
 import { palette } from '../report/color.ts';
 import type { Io } from './io.ts';
-import { l1Option, parse } from './options.ts';
+import { l1Option, parse, reportOption } from './options.ts';
 
 export async function replayCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
@@ -14,10 +16,12 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
   );
   if (positionals.length !== 1) throw new UsageError('replay takes exactly one repro file: `l2adv replay FILE.json`');
   if (values['export-foundry'] !== undefined) throw new UsageError('--export-foundry is not available yet: it lands with the anvil/Solidity issue');
+  const report = reportOption(values.report);
   const file = positionals[0]!;
   const repro = readRepro(file);
   const l1 = values.l1 === undefined ? repro.l1 : l1Option(values.l1);
   const result = await replayRepro(repro, l1);
+  if (report) writeFileAtomic(report, htmlReport([replayAsResult(repro, file, result, l1)], { title: 'l2adv replay report', command: ['l2adv replay', ...argv].join(' ') }));
   if (values.json) {
     io.out(JSON.stringify({
       command: 'replay',
@@ -39,6 +43,7 @@ export async function replayCommand(argv: readonly string[], io: Io): Promise<nu
     const v = result.violations[0];
     io.out(v ? c.red(`[FAIL: ${v.invariant}: ${v.message}]`) : result.error ? c.red(`[ERROR: ${result.error}]`) : c.green('[PASS] no violation'));
     io.out(result.reproduced ? `reproduced: same ${result.reproducedBy === 'traceHash' ? `traceHash ${result.traceHash}` : `invariant ${v?.invariant}`}` : c.yellow(`not reproduced: traceHash ${result.traceHash}, file has ${repro.traceHash}`));
+    if (report) io.out(`HTML report: ${report}`);
     io.out(c.bold(`l2adv replay ${file}`));
   }
   return result.reproduced ? 0 : 1;

@@ -1,4 +1,5 @@
 import { fuzzTarget } from '../catalogue.ts';
+import type { AttackResult } from '../kernel/attack.ts';
 import type { L1Backend } from '../kernel/config.ts';
 import { UsageError } from '../kernel/errors.ts';
 import type { ScenarioResult } from '../kernel/run.ts';
@@ -23,4 +24,28 @@ export async function replayRepro(repro: ReproFile, l1: L1Backend = repro.l1): P
   if (l1 === repro.l1) return { ...result, reproduced: result.traceHash === repro.traceHash, reproducedBy: 'traceHash' };
   const wanted = repro.violation?.invariant;
   return { ...result, reproduced: wanted !== undefined && result.violations.some((v) => v.invariant === wanted), reproducedBy: 'invariant' };
+}
+
+/** A replayed schedule in the result shape every reporter reads (console, JSON, HTML). */
+export function replayAsResult(repro: ReproFile, file: string, result: ReplayResult, l1: L1Backend): AttackResult {
+  return {
+    attack: `fuzz run ${repro.run} (seed ${repro.rootSeed})`,
+    protocol: repro.protocol,
+    variant: repro.variant,
+    preset: repro.preset,
+    seed: repro.seed,
+    l1,
+    expected: repro.violation ? 'violated' : 'defended',
+    ...(repro.violation ? { expectedInvariant: repro.violation.invariant } : {}),
+    outcome: result.outcome,
+    asExpected: result.reproduced,
+    violations: result.violations,
+    error: result.error,
+    traceHash: result.traceHash,
+    configHash: result.configHash,
+    steps: result.steps,
+    ms: result.ms,
+    repro: `l2adv replay ${file}`,
+    trace: result.trace,
+  };
 }

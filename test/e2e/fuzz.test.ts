@@ -72,6 +72,18 @@ describe('l2adv fuzz and replay', () => {
     expect(bad.stderr).toMatch(/repro file .*malformed.json is malformed: field `commands.0/);
   });
 
+  it('writes an HTML report of the shrunk failure from fuzz and from replay', () => {
+    const out = tmp();
+    const fuzzReport = join(out, 'fuzz.html');
+    l2adv('fuzz', '--protocol', 'custodial', '--runs', '5', '--out', out, '--report', fuzzReport);
+    const html = readFileSync(fuzzReport, 'utf8');
+    expect(html).toContain('l1-recoverability');
+    expect(html).toMatch(/l2adv replay [^<]*custodial-reference-1\.json/);
+    const replayReport = join(out, 'replay.html');
+    expect(l2adv('replay', join(out, 'custodial-reference-1.json'), '--report', replayReport).code).toBe(0);
+    expect(readFileSync(replayReport, 'utf8')).toContain('l1-recoverability');
+  });
+
   it.each([
     [['fuzz'], /fuzz needs --protocol P/],
     [['fuzz', '--protocol', 'custodial', '--runs', '0'], /--runs must be a positive integer, got "0"/],
