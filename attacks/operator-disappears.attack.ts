@@ -15,6 +15,8 @@ export default defineAttack({
     'L2BEAT risk framework: "what happens if the operator is down"',
   ],
   targets: {
+    // The counterparty vanishes: alice closes with her latest state, waits out the window and finalizes.
+    channel: { secure: 'defended' },
     custodial: { reference: violated('l1-recoverability') },
   },
   async run({ world, instance }) {

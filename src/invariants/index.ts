@@ -1,6 +1,7 @@
 import { conservation } from './conservation.ts';
 import type { InvariantDefinition } from './define.ts';
 import { l1Recoverability } from './l1-recoverability.ts';
+import { latestStateEnforced } from './latest-state-enforced.ts';
 
 /** Every checker, in a fixed order (the order they run after each step). */
-export const invariants: readonly InvariantDefinition<never>[] = [conservation, l1Recoverability] as InvariantDefinition<never>[];
+export const invariants: readonly InvariantDefinition<never>[] = [conservation, l1Recoverability, latestStateEnforced] as InvariantDefinition<never>[];

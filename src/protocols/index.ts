@@ -1,5 +1,6 @@
+import { channel } from './channel/index.ts';
 import { custodial } from './custodial/index.ts';
 import type { ProtocolDefinition } from './define.ts';
 
 /** Every protocol, in the order `l2adv list` shows them. */
-export const protocols: readonly ProtocolDefinition<unknown>[] = [custodial] as ProtocolDefinition<unknown>[];
+export const protocols: readonly ProtocolDefinition<unknown>[] = [channel, custodial] as ProtocolDefinition<unknown>[];

@@ -1,0 +1,93 @@
+import { AbiCoder, getBytes, keccak256 } from 'ethers';
+import type { Address } from '../../crypto/accounts.ts';
+import { ZERO_HASH, type Hex } from '../../crypto/keccak.ts';
+
+/**
+ * A two-party channel state: who owns what of the channel's capacity at `version`.
+ * `balances` follow the participant order fixed at open (opener first). A state with
+ * `isFinal` set is the one both parties sign to close cooperatively (Perun's final flag).
+ */
+export interface ChannelState {
+  readonly channelId: Hex;
+  readonly version: number;
+  readonly balances: readonly [bigint, bigint];
+  readonly isFinal: boolean;
+}
+
+export interface SignedState {
+  readonly state: ChannelState;
+  /** Signatures of participant 0 and participant 1 over `stateDigest`. */
+  readonly sigs: readonly [Hex, Hex];
+}
+
+/**
+ * What a signature is bound to besides the state itself. The chain id and adjudicator
+ * address stop a state from being replayed on another chain or contract; `bindsChannel`
+ * puts the channel id in the digest so a state cannot be replayed on another channel of
+ * the same parties. The `unbound-signature` twin sets it to false — and nothing else.
+ */
+export interface SigningDomain {
+  readonly chainId: bigint;
+  readonly adjudicator: Address;
+  readonly bindsChannel: boolean;
+}
+
+/**
+ * The one digest both the signers and the adjudicator use, EIP-712 style: a separator
+ * hashed once per channel, then the state packed into a single keccak block.
+ *
+ *   separator = keccak256(abi.encode(uint256 chainId, address adjudicator, bytes32 channelId))
+ *   digest    = keccak256(abi.encodePacked(bytes32 separator, uint64 version, uint128 balance0,
+ *                                          uint128 balance1, bool isFinal))
+ *
+ * with channelId zeroed when the domain does not bind it. A Solidity twin computes the
+ * same bytes with those two expressions. The packed state is 73 bytes — one keccak
+ * block — which keeps an off-chain update at about one keccak per signature.
+ */
+export function stateDigest(domain: SigningDomain, state: ChannelState): Hex {
+  const packed = new Uint8Array(PACKED_BYTES);
+  packed.set(separatorOf(domain, state.channelId), 0);
+  const view = new DataView(packed.buffer);
+  if (!Number.isSafeInteger(state.version) || state.version < 0) throw new RangeError(`version ${state.version} is not a uint64`);
+  view.setUint32(32, Math.floor(state.version / 2 ** 32));
+  view.setUint32(36, state.version >>> 0);
+  writeUint128(view, 40, state.balances[0]);
+  writeUint128(view, 56, state.balances[1]);
+  packed[72] = state.isFinal ? 1 : 0;
+  return keccak256(packed) as Hex;
+}
+
+/** keccak256(abi.encode(chainId, adjudicator, channelId or zero)): what binds a signature to one chain, contract and channel. */
+export function separatorOf(domain: SigningDomain, channelId: Hex): Uint8Array {
+  let byChannel = separators.get(domain);
+  if (!byChannel) separators.set(domain, (byChannel = new Map()));
+  const bound = domain.bindsChannel ? channelId : ZERO_HASH;
+  let separator = byChannel.get(bound);
+  if (!separator) {
+    const encoded = AbiCoder.defaultAbiCoder().encode(['uint256', 'address', 'bytes32'], [domain.chainId, domain.adjudicator, bound]);
+    separator = getBytes(keccak256(encoded));
+    byChannel.set(bound, separator);
+  }
+  return separator;
+}
+
+/** A channel's id, derived the same way off-chain and by the adjudicator at open. */
+export function channelIdOf(domain: Pick<SigningDomain, 'chainId' | 'adjudicator'>, opener: Address, counterparty: Address, nonce: bigint): Hex {
+  const encoded = AbiCoder.defaultAbiCoder().encode(['uint256', 'address', 'address', 'address', 'uint256'], [domain.chainId, domain.adjudicator, opener, counterparty, nonce]);
+  return keccak256(encoded) as Hex;
+}
+
+/** The chain id the model's L1 reports (anvil's default, so signatures mean the same on both backends). */
+export const MODEL_CHAIN_ID = 31_337n;
+
+const PACKED_BYTES = 32 + 8 + 16 + 16 + 1;
+const UINT128_LIMIT = 1n << 128n;
+const MASK_64 = (1n << 64n) - 1n;
+/** Separators per signing domain and channel: computed once, as a contract would store them. */
+const separators = new WeakMap<SigningDomain, Map<string, Uint8Array>>();
+
+function writeUint128(view: DataView, offset: number, value: bigint): void {
+  if (value < 0n || value >= UINT128_LIMIT) throw new RangeError(`balance ${value} does not fit a uint128`);
+  view.setBigUint64(offset, value >> 64n);
+  view.setBigUint64(offset + 8, value & MASK_64);
+}
