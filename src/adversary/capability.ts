@@ -27,10 +27,29 @@ export function defineCapability<A>(capability: Capability<A>): Capability<A> {
   return capability;
 }
 
+/**
+ * A capability whose precondition does not hold in this state (no revoked state yet, no
+ * second channel, the operator already gone). The fuzzer draws such moves all the time;
+ * they are traced no-ops, while any other throw is a bug in the model.
+ */
+export class NotApplicable extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'NotApplicable';
+  }
+}
+
 /** The adversary acts only in the safety phase; in recovery it has stopped by definition. */
 export async function unleash<A>(world: World, capability: Capability<A>, args: A): Promise<void> {
   if (world.phase !== 'safety') throw new Error(`adversary capability ${capability.name} used in the ${world.phase} phase`);
-  const summary = await capability.apply(world, args);
+  let summary: string;
+  try {
+    summary = await capability.apply(world, args);
+  } catch (e) {
+    if (!(e instanceof NotApplicable)) throw e;
+    world.record('adversary', 'adversary', `${capability.name}: not applicable: ${e.message}`, { capability: capability.name, args });
+    return;
+  }
   await world.step('adversary', 'adversary', `${capability.name}: ${summary}`, { capability: capability.name, args });
 }
 

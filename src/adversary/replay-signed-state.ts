@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { SignedState } from '../l1/contracts/channel-state.ts';
 import { channelOf, channelPartyNamed } from './broadcast-stale-state.ts';
-import { defineCapability } from './capability.ts';
+import { defineCapability, NotApplicable } from './capability.ts';
 
 /**
  * Signature replay: a party takes a state both signed for one channel and submits it,
@@ -16,7 +16,7 @@ export const replaySignedState = defineCapability<{ party: string; fromChannel: 
     const cheater = channelPartyNamed(world, party);
     const source = channelOf(cheater, fromChannel);
     const target = channelOf(cheater, toChannel);
-    if (source === target) throw new Error('replay-signed-state needs two different channels');
+    if (source === target) throw new NotApplicable('replay-signed-state needs two different channels');
     const me = target.indexOf(cheater);
     const newerThan = target.viewOf(cheater).latest.state.version;
     const signedForSource = source.viewOf(cheater).history ?? [source.viewOf(cheater).latest];

@@ -24,10 +24,10 @@ export interface CampaignResult {
 
 export type Trial = (run: number) => Promise<TrialResult>;
 
-export function shardIndices(plan: Pick<CampaignPlan, 'runs' | 'shard'>): number[] {
-  const out: number[] = [];
-  for (let i = plan.shard.index - 1; i < plan.runs; i += plan.shard.count) out.push(i);
-  return out;
+/** The k-th run index of this shard, or undefined past the end (computed, not listed: a timed campaign has no end). */
+export function shardRun(plan: Pick<CampaignPlan, 'runs' | 'shard'>, k: number): number | undefined {
+  const run = plan.shard.index - 1 + k * plan.shard.count;
+  return run < plan.runs ? run : undefined;
 }
 
 /**
@@ -36,15 +36,14 @@ export function shardIndices(plan: Pick<CampaignPlan, 'runs' | 'shard'>): number
  * lowest failing index — the same whether one worker ran the campaign or eight.
  */
 export async function runCampaign(plan: CampaignPlan, trial: Trial, elapsedMs: () => number, onTrial?: (r: TrialResult) => void): Promise<CampaignResult> {
-  const queue = shardIndices(plan);
   const results: TrialResult[] = [];
   let limit = Infinity;
   let timedOut = false;
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (next < queue.length) {
-      const run = queue[next]!;
-      if (run > limit) return;
+    for (;;) {
+      const run = shardRun(plan, next);
+      if (run === undefined || run > limit) return;
       if (plan.timeBudgetMs !== undefined && elapsedMs() >= plan.timeBudgetMs) {
         timedOut = true;
         return;

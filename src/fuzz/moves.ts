@@ -29,10 +29,10 @@ function timeMoves(): fc.Arbitrary<Move> {
 
 /** The schedule generator for one run: honest and adversary moves, weighted, with time in between. */
 export function scheduleArbitrary(shape: ScheduleShape): fc.Arbitrary<Move[]> {
-  const honest = shape.honest.map((m) => m.arbitrary.map((args): Move => ({ kind: 'honest', name: m.name, args })));
+  const honest = shape.honest.map((m) => ({ arbitrary: m.arbitrary.map((args): Move => ({ kind: 'honest', name: m.name, args })), weight: m.weight ?? 4 }));
   const adversary = shape.capabilities.map((c) => c.arbitrary(shape.scope).map((args): Move => ({ kind: 'adversary', name: c.name, args })));
   const choices: Array<fc.WeightedArbitrary<Move>> = [
-    ...honest.map((arbitrary) => ({ arbitrary, weight: 4 })),
+    ...honest,
     ...adversary.map((arbitrary) => ({ arbitrary, weight: 2 })),
     { arbitrary: timeMoves(), weight: 3 },
   ];

@@ -21,7 +21,9 @@ export async function playSchedule(context: AttackContext, moves: readonly Move[
         await world.advance(move.blocks);
         break;
       case 'deadline': {
-        const ends = [...(instance.deadlines?.(world) ?? [])].filter((h) => h + move.offset > world.height).sort((a, b) => a - b);
+        // Windows open when their transaction is mined: let what was just sent land first.
+        if (world.l1.pendingCount() > 0) await world.advance(1);
+        const ends = [...((await instance.deadlines?.(world)) ?? [])].filter((h) => h + move.offset > world.height).sort((a, b) => a - b);
         if (ends.length === 0) await world.advance(1);
         else await world.advanceTo(ends[move.window % ends.length]! + move.offset);
         break;

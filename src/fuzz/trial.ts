@@ -59,7 +59,8 @@ export function swarmFor(seed: number, capabilities: readonly Capability<unknown
 /** Plays one schedule from scratch: a fresh world, the moves, recovery, checks. */
 export function playOnce(target: FuzzTarget, seed: number, moves: readonly Move[], capabilities: readonly Capability<unknown>[]): Promise<ScenarioResult> {
   const byName = new Map(capabilities.map((c) => [c.name, c]));
-  return runScenario({ ...target, seed, stream: 'fuzz', safety: (context) => playSchedule(context, moves, byName) });
+  const budget = target.protocol.fuzz?.budget?.(target.preset.params);
+  return runScenario({ ...target, seed, stream: 'fuzz', budget, safety: (context) => playSchedule(context, moves, byName) });
 }
 
 /** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it. */
@@ -70,7 +71,7 @@ export async function runTrial(target: FuzzTarget, rootSeed: number, run: number
   const schedule = scheduleArbitrary({
     honest: profile.moves,
     capabilities: swarm,
-    scope: { budget: defaultBudget(64), parties: profile.parties(target.preset.params) },
+    scope: { budget: { ...defaultBudget(64), ...profile.budget?.(target.preset.params) }, parties: profile.parties(target.preset.params) },
     maxSteps: target.maxSteps,
   });
   let modelSteps = 0;

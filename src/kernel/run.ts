@@ -8,7 +8,7 @@ import { Rng } from './rng.ts';
 import { stopwatch } from './stopwatch.ts';
 import type { TraceEvent } from './trace.ts';
 import type { Violation } from './violation.ts';
-import { World } from './world.ts';
+import { World, type AdversaryBudget } from './world.ts';
 
 export interface PresetChoice {
   readonly name: string;
@@ -26,6 +26,8 @@ export interface Scenario {
   readonly invariants: readonly InvariantDefinition<never>[];
   /** Names the run's rng stream (`attack:<name>`, `fuzz`), so different jobs draw independently. */
   readonly stream: string;
+  /** Limits of the adversary in this run. @defaultValue the kernel's defaults */
+  readonly budget?: Partial<AdversaryBudget>;
   /** What happens in the safety phase; the kernel runs setup before and recovery after. */
   readonly safety: (context: AttackContext) => Promise<void>;
 }
@@ -54,7 +56,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     params: scenario.preset.params as Record<string, unknown>,
   };
   const l1 = await createL1(scenario.l1);
-  const world = new World(config, l1, Rng.root(scenario.seed).fork(scenario.stream));
+  const world = new World(config, l1, Rng.root(scenario.seed).fork(scenario.stream), scenario.budget);
   let outcome: Outcome;
   let error: string | undefined;
   try {
@@ -90,13 +92,19 @@ async function execute(world: World, scenario: Scenario): Promise<void> {
   await recoveryPhase(world, instance.recover.bind(instance));
 }
 
-/** The adversary stops, the operator disappears, every honest party is back online, and they exit through L1. */
+/**
+ * The adversary stops, the operator disappears, every honest party is back online, and
+ * they exit through L1. With the adversary's hold on L1 gone, transactions already sent
+ * (a funding reorged out, a censored challenge) are mined first: L1 liveness is the one
+ * assumption every exit rests on.
+ */
 export async function recoveryPhase(world: World, recover: (world: World) => Promise<void>): Promise<void> {
   world.phase = 'recovery';
   world.l1.policy.clear();
   world.removeRole('operator');
   for (const actor of [...world.actorsWith('honest'), ...world.actorsWith('watchtower')]) world.bringOnline(actor.name);
   await world.step('phase', 'kernel', 'recovery phase: adversary stopped, operator removed, honest users exit via L1');
+  await world.settle();
   await recover(world);
   await world.checkEventually();
 }

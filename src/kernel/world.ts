@@ -170,8 +170,12 @@ export class World {
     }
   }
 
-  /** Mines until the mempool is empty or only holds transactions the policy keeps out past `maxBlocks`. */
-  async settle(maxBlocks = 64): Promise<void> {
+  /**
+   * Mines until the mempool is empty, or only holds transactions the policy keeps out past
+   * `maxBlocks`. Every inclusion rule has an end height, so by default this waits them out:
+   * an honest party whose transaction is censored simply waits (in O(1) skips).
+   */
+  async settle(maxBlocks = Infinity): Promise<void> {
     const limit = this.height + maxBlocks;
     while (this.l1.pendingCount() > 0 && this.l1.nextInclusionHeight() <= limit) {
       await this.advanceTo(Math.max(this.height + 1, this.l1.nextInclusionHeight()));

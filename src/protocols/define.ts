@@ -1,6 +1,6 @@
 import type fc from 'fast-check';
 import type { z } from 'zod';
-import type { World } from '../kernel/world.ts';
+import type { AdversaryBudget, World } from '../kernel/world.ts';
 import type { InvariantName } from '../kernel/violation.ts';
 
 /**
@@ -31,13 +31,15 @@ export interface ProtocolInstance {
   /** Runs one honest fuzz move; a move that makes no sense in this state is a traced no-op, never a throw. */
   perform?(world: World, move: string, args: unknown): Promise<void>;
   /** L1 heights where a protocol window ends now, so time moves can land right before, at and after them. */
-  deadlines?(world: World): readonly number[];
+  deadlines?(world: World): readonly number[] | Promise<readonly number[]>;
 }
 
 /** An honest action the fuzzer may draw; arguments are plain JSON (they go into repro files). */
 export interface HonestMove {
   readonly name: string;
   readonly arbitrary: fc.Arbitrary<unknown>;
+  /** How often it is drawn relative to others (an adversary capability weighs 2). @defaultValue 4 */
+  readonly weight?: number;
 }
 
 /** What the fuzzer may do to a protocol: honest moves, and which adversary capabilities apply. */
@@ -47,6 +49,12 @@ export interface FuzzProfile<P> {
   readonly moves: readonly HonestMove[];
   /** Names of registered capabilities that make sense against this protocol. */
   readonly capabilities: readonly string[];
+  /**
+   * The adversary budget within which the secure variant promises safety (e.g. censorship
+   * shorter than the challenge window). Fuzzing beyond it would report the stated
+   * assumption, not a bug. @defaultValue the kernel's defaults
+   */
+  budget?(params: P): Partial<AdversaryBudget>;
 }
 
 export interface ProtocolDefinition<P = unknown> {

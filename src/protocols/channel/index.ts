@@ -3,6 +3,7 @@ import { channelAdjudicator, type AdjudicatorParams } from '../../l1/contracts/c
 import { MODEL_CHAIN_ID } from '../../l1/contracts/channel-state.ts';
 import { eth } from '../../l1/units.ts';
 import { defineProtocol, type ProtocolInstance } from '../define.ts';
+import { channelFuzz } from './fuzz.ts';
 import { channelParams, type ChannelParams } from './params.ts';
 import { CHEATER, ChannelParty, HONEST } from './party.ts';
 import { ChannelSession } from './session.ts';
@@ -39,6 +40,7 @@ export const channel = defineProtocol<ChannelParams>({
   },
   defaultPreset: 'lightning-lnd',
   params: channelParams,
+  fuzz: channelFuzz,
   async setup(world: World, { variant, params }): Promise<ProtocolInstance> {
     const adjudicator = await world.l1.deploy(channelAdjudicator, adjudicatorParams(variant as ChannelVariant, params));
     const domain = await adjudicator.signingDomain();

@@ -73,7 +73,8 @@ export class ChannelParty implements Actor {
     this.lastSeen = block.number;
     const touched = gap ? undefined : channelsTouched(block, this.adjudicator.address);
     for (const channel of this.channels) {
-      if (channel.viewOf(this).settled) continue;
+      // A settled channel needs no attention, unless a gap (offline, or a reorg) may have undone the settlement.
+      if (!gap && channel.viewOf(this).settled) continue;
       if (touched === undefined || touched.has(channel.id)) await this.reconcile(world, channel);
     }
   }
@@ -81,13 +82,10 @@ export class ChannelParty implements Actor {
   /** Brings this party's dispute duties for `channel` up to date with the adjudicator's record. */
   async reconcile(world: World, channel: Channel): Promise<void> {
     const view = channel.viewOf(this);
-    if (view.settled) return;
     const record = await this.adjudicator.channel(channel.id);
-    if (!record || record.status === 'open') return;
-    if (record.status === 'settled') {
-      view.settled = true;
-      return;
-    }
+    // Derived from L1 every time, never cached for good: a reorg can take a settlement back.
+    view.settled = record?.status === 'settled';
+    if (!record || record.status !== 'closing') return;
     if (this.conduct.answersStaleCloses) await this.answer(world, channel, record);
     await this.scheduleFinalize(world, channel, record);
   }

@@ -9,6 +9,7 @@ import { Channel } from './channel.ts';
 import { coSign, coSignOpening, describeSigned, finalState, paymentState } from './co-sign.ts';
 import type { ChannelParams } from './params.ts';
 import type { ChannelParty } from './party.ts';
+import { channelDeadlines, performChannelMove } from './fuzz.ts';
 import { channelSubjects } from './subjects.ts';
 import type { Watchtower } from './watchtower.ts';
 
@@ -110,6 +111,14 @@ export class ChannelSession implements ProtocolInstance {
       const amount = (this.balanceOf(channel, payer) * BigInt(rng.int(5, 40))) / 100n;
       if (amount > 0n) await this.pay(world, channel, payer, amount);
     }
+  }
+
+  perform(world: World, move: string, args: unknown): Promise<void> {
+    return performChannelMove(this, world, move, args);
+  }
+
+  deadlines(): Promise<number[]> {
+    return channelDeadlines(this);
   }
 
   /**

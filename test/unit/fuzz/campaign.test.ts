@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCampaign, shardIndices, type CampaignPlan } from '../../../src/fuzz/campaign.ts';
+import { runCampaign, shardRun, type CampaignPlan } from '../../../src/fuzz/campaign.ts';
 import type { TrialResult } from '../../../src/fuzz/trial.ts';
 
 const plan = (over: Partial<CampaignPlan> = {}): CampaignPlan => ({ rootSeed: 1, runs: 40, shard: { index: 1, count: 1 }, concurrency: 1, keepGoing: false, ...over });
@@ -41,8 +41,13 @@ describe('fuzz campaign', () => {
   });
 
   it('splits the run indices across shards with no overlap and no gap', () => {
-    const shards = [1, 2, 3].map((index) => shardIndices({ runs: 10, shard: { index, count: 3 } }));
-    expect(shards).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    const indices = (index: number) => {
+      const out: number[] = [];
+      for (let k = 0, run = shardRun({ runs: 10, shard: { index, count: 3 } }, k); run !== undefined; run = shardRun({ runs: 10, shard: { index, count: 3 } }, ++k)) out.push(run);
+      return out;
+    };
+    expect([1, 2, 3].map(indices)).toEqual([[0, 3, 6, 9], [1, 4, 7], [2, 5, 8]]);
+    expect(shardRun({ runs: 1e12, shard: { index: 2, count: 4 } }, 1e9)).toBe(4e9 + 1);
   });
 
   it('stops dispatching when the time budget is spent', async () => {
