@@ -5,13 +5,14 @@ import type { HonestMove } from '../protocols/define.ts';
 /**
  * One step of a fuzz schedule, as plain JSON so it can sit in a repro file: an honest
  * action, an adversary capability, or time passing (by a number of blocks, or to just
- * before, at, or just after the end of a protocol window — where off-by-one bugs live).
+ * before, at, or just after the end of a protocol window — where off-by-one bugs live;
+ * two before the end is the last block a transaction sent then can land in).
  */
 export type Move =
   | { readonly kind: 'honest'; readonly name: string; readonly args: unknown }
   | { readonly kind: 'adversary'; readonly name: string; readonly args: unknown }
   | { readonly kind: 'advance'; readonly blocks: number }
-  | { readonly kind: 'deadline'; readonly window: number; readonly offset: -1 | 0 | 1 };
+  | { readonly kind: 'deadline'; readonly window: number; readonly offset: -2 | -1 | 0 | 1 };
 
 export interface ScheduleShape {
   readonly honest: readonly HonestMove[];
@@ -23,7 +24,7 @@ export interface ScheduleShape {
 function timeMoves(): fc.Arbitrary<Move> {
   return fc.oneof(
     fc.record({ kind: fc.constant('advance' as const), blocks: fc.oneof(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 5, max: 400 })) }),
-    fc.record({ kind: fc.constant('deadline' as const), window: fc.nat({ max: 7 }), offset: fc.constantFrom(-1 as const, 0 as const, 1 as const) }),
+    fc.record({ kind: fc.constant('deadline' as const), window: fc.nat({ max: 7 }), offset: fc.constantFrom(-2 as const, -1 as const, 0 as const, 1 as const) }),
   );
 }
 
@@ -44,7 +45,7 @@ export function describeMove(move: Move): string {
     case 'advance':
       return `advance ${move.blocks} blocks`;
     case 'deadline':
-      return `go to window #${move.window} end ${move.offset === 0 ? '' : move.offset > 0 ? '+1' : '-1'}`.trim();
+      return `go to window #${move.window} end${move.offset === 0 ? '' : move.offset > 0 ? ` +${move.offset}` : ` ${move.offset}`}`;
     default:
       return `${move.kind} ${move.name} ${JSON.stringify(move.args)}`;
   }

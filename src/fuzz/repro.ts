@@ -12,7 +12,7 @@ const move = z.union([
   z.strictObject({ kind: z.literal('honest'), name: z.string(), args: z.unknown() }),
   z.strictObject({ kind: z.literal('adversary'), name: z.string(), args: z.unknown() }),
   z.strictObject({ kind: z.literal('advance'), blocks: z.number().int().min(1) }),
-  z.strictObject({ kind: z.literal('deadline'), window: z.number().int().min(0), offset: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }),
+  z.strictObject({ kind: z.literal('deadline'), window: z.number().int().min(0), offset: z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1)]) }),
 ]);
 
 /** DESIGN §9's repro file. It is data: parsed and validated, never evaluated or imported. */
