@@ -1,6 +1,6 @@
-import { AbiCoder, getBytes, keccak256 } from 'ethers';
+import { AbiCoder, getBytes } from 'ethers';
 import type { Address } from '../../crypto/accounts.ts';
-import { ZERO_HASH, type Hex } from '../../crypto/keccak.ts';
+import { keccakBytes, keccakHex, ZERO_HASH, type Hex } from '../../crypto/keccak.ts';
 
 /**
  * A two-party channel state: who owns what of the channel's capacity at `version`.
@@ -54,7 +54,7 @@ export function stateDigest(domain: SigningDomain, state: ChannelState): Hex {
   writeUint128(view, 40, state.balances[0]);
   writeUint128(view, 56, state.balances[1]);
   packed[72] = state.isFinal ? 1 : 0;
-  return keccak256(packed) as Hex;
+  return keccakBytes(packed);
 }
 
 /** keccak256(abi.encode(chainId, adjudicator, channelId or zero)): what binds a signature to one chain, contract and channel. */
@@ -65,7 +65,7 @@ export function separatorOf(domain: SigningDomain, channelId: Hex): Uint8Array {
   let separator = byChannel.get(bound);
   if (!separator) {
     const encoded = AbiCoder.defaultAbiCoder().encode(['uint256', 'address', 'bytes32'], [domain.chainId, domain.adjudicator, bound]);
-    separator = getBytes(keccak256(encoded));
+    separator = getBytes(keccakHex(encoded));
     byChannel.set(bound, separator);
   }
   return separator;
@@ -74,7 +74,7 @@ export function separatorOf(domain: SigningDomain, channelId: Hex): Uint8Array {
 /** A channel's id, derived the same way off-chain and by the adjudicator at open. */
 export function channelIdOf(domain: Pick<SigningDomain, 'chainId' | 'adjudicator'>, opener: Address, counterparty: Address, nonce: bigint): Hex {
   const encoded = AbiCoder.defaultAbiCoder().encode(['uint256', 'address', 'address', 'address', 'uint256'], [domain.chainId, domain.adjudicator, opener, counterparty, nonce]);
-  return keccak256(encoded) as Hex;
+  return keccakHex(encoded);
 }
 
 /** The chain id the model's L1 reports (anvil's default, so signatures mean the same on both backends). */
