@@ -17,7 +17,7 @@ export default async function fuzz(figure: Figure): Promise<void> {
   for (const protocol of protocols.filter((p) => p.fuzz)) {
     const variants = Object.entries(protocol.variants);
     const reference = variants.find(([, v]) => v.kind !== 'twin')![0];
-    const target = fuzzTarget({ protocol: protocol.name, variant: reference, l1: 'memory', maxSteps: 30 });
+    const target = fuzzTarget({ protocol: protocol.name, variant: reference, l1: 'memory', maxSteps: 50 });
     const start = performance.now();
     const result = await runCampaign({ rootSeed: 1, runs: 200, shard: { index: 1, count: 1 }, concurrency: 1, keepGoing: true }, (run) => runTrial(target, 1, run), () => 0);
     const seconds = (performance.now() - start) / 1000;
@@ -28,7 +28,7 @@ export default async function fuzz(figure: Figure): Promise<void> {
 }
 
 async function detection(figure: Figure, protocol: string, variant: string): Promise<void> {
-  const target = fuzzTarget({ protocol, variant, l1: 'memory', maxSteps: 30 });
+  const target = fuzzTarget({ protocol, variant, l1: 'memory', maxSteps: 50 });
   const times: number[] = [];
   const shrunk: number[] = [];
   let missed = 0;

@@ -9,7 +9,7 @@ import { runTrial } from '../src/fuzz/trial.ts';
  */
 export const PROPERTY_SEED = Number(process.env.L2ADV_PROPERTY_SEED ?? 1);
 
-export async function campaign(protocol: string, variant: string, runs: number, maxSteps = 30): Promise<CampaignResult> {
+export async function campaign(protocol: string, variant: string, runs: number, maxSteps = 50): Promise<CampaignResult> {
   const target = fuzzTarget({ protocol, variant, l1: 'memory', maxSteps });
   console.log(`property ${protocol}/${variant}: seed ${PROPERTY_SEED}, ${runs} runs (rerun: l2adv fuzz --protocol ${protocol} --variant ${variant} --runs ${runs} --steps ${maxSteps} --seed ${PROPERTY_SEED})`);
   return runCampaign(

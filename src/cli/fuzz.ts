@@ -38,7 +38,7 @@ export async function fuzzCommand(argv: readonly string[], io: Io): Promise<numb
   if (values.protocol === undefined) throw new UsageError('fuzz needs --protocol P (and usually --variant V); see `l2adv list`');
   const protocol = protocolNamed(values.protocol);
   const variant = values.variant ?? Object.entries(protocol.variants).find(([, v]) => v.kind !== 'twin')![0];
-  const request: FuzzRequest = { protocol: protocol.name, variant, preset: values.preset, l1: l1Option(values.l1), maxSteps: positive('--steps', values.steps, 30) };
+  const request: FuzzRequest = { protocol: protocol.name, variant, preset: values.preset, l1: l1Option(values.l1), maxSteps: positive('--steps', values.steps, 50) };
   const target = fuzzTarget(request);
   const rootSeed = seedOption(values.seed);
   const timeSeconds = values.time === undefined ? undefined : positive('--time', values.time, 0);

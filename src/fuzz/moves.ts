@@ -37,7 +37,8 @@ export function scheduleArbitrary(shape: ScheduleShape): fc.Arbitrary<Move[]> {
     ...adversary.map((arbitrary) => ({ arbitrary, weight: 2 })),
     { arbitrary: timeMoves(), weight: 3 },
   ];
-  return fc.array(fc.oneof(...choices), { minLength: 1, maxLength: shape.maxSteps });
+  // size 'max': lengths spread over the whole range; fast-check's default size would cap them near 10 whatever --steps says.
+  return fc.array(fc.oneof(...choices), { minLength: 1, maxLength: shape.maxSteps, size: 'max' });
 }
 
 export function describeMove(move: Move): string {
