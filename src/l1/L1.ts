@@ -75,6 +75,8 @@ export interface ContractSpec<F, P> {
   readonly name: string;
   readonly views: readonly string[];
   readonly memory: (env: import('./memory/storage.ts').ContractEnv, params: P) => object;
+  /** The Solidity constructor's arguments, in order, from the same params (anvil). @defaultValue none */
+  readonly constructorArgs?: (params: P) => readonly unknown[];
   /** Brand so that `deploy` infers the facade type. */
   readonly __facade?: F;
 }

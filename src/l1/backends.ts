@@ -1,9 +1,13 @@
-import { UsageError } from '../kernel/errors.ts';
 import type { L1Backend } from '../kernel/config.ts';
+import { AnvilL1 } from './anvil/AnvilL1.ts';
 import type { L1 } from './L1.ts';
 import { MemoryL1 } from './memory/MemoryL1.ts';
 
+/**
+ * A fresh L1 for one run. `anvil` builds contracts/ if they changed, then starts a node
+ * the run owns; a missing binary or a failed build is a UsageError with a one-line fix.
+ */
 export async function createL1(backend: L1Backend): Promise<L1> {
   if (backend === 'memory') return new MemoryL1();
-  throw new UsageError('--l1 anvil is not available yet: the anvil backend lands with the real-L1 issue; use --l1 memory');
+  return AnvilL1.start();
 }

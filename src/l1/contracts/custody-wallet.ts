@@ -14,4 +14,5 @@ export const custodyWallet: ContractSpec<CustodyWalletFacade, { custodian: Addre
   name: 'CustodyWallet',
   views: ['held', 'custodian'],
   memory: (env, params) => new CustodyWallet(env, params.custodian),
+  constructorArgs: (params) => [params.custodian],
 };

@@ -25,6 +25,7 @@ import type {
   TxReceipt,
   TxRequest,
 } from '../L1.ts';
+import { excessAt, matchingLogs, pendingReceipt } from '../history.ts';
 import { Mempool, type PendingTx } from '../mempool.ts';
 import { Revert } from '../revert.ts';
 import { abiWords } from './abi-size.ts';
@@ -73,6 +74,8 @@ export class MemoryL1 implements L1 {
   private readonly blocks: StoredBlock[] = [];
   private readonly observers: L1Observer[] = [];
   private height = 0;
+  /** The highest height ever final: finality never moves back, however many reorgs follow one another. */
+  private finalizedFloor = 0;
   private excess = 0n;
   private txCount = 0;
 
@@ -93,7 +96,7 @@ export class MemoryL1 implements L1 {
   }
 
   finalized(): BlockHeader {
-    const number = Math.max(0, this.height - this.finalityDepth);
+    const number = Math.max(this.finalizedFloor, this.height - this.finalityDepth);
     return { number, timestamp: timestampOf(number) };
   }
 
@@ -161,6 +164,7 @@ export class MemoryL1 implements L1 {
     this.blocks.push(block);
     this.height = number;
     this.excess = nextExcessBlobGas(this.excess, blobGasUsed, this.schedule);
+    this.finalizedFloor = Math.max(this.finalizedFloor, this.height - this.finalityDepth);
     this.forgetFinalizedUndo();
     for (const o of this.observers) o.mined?.(block);
     return block;
@@ -174,12 +178,14 @@ export class MemoryL1 implements L1 {
     const from = this.height;
     this.excess = excessAfterEmptyBlocks(this.excess, height - this.height, this.schedule);
     this.height = height;
+    this.finalizedFloor = Math.max(this.finalizedFloor, height - this.finalityDepth);
     for (const o of this.observers) o.skipped?.(from, height);
   }
 
   async reorg(depth: number): Promise<TxId[]> {
     if (!Number.isInteger(depth) || depth < 1) throw new Error(`reorg depth must be a positive integer, got ${depth}`);
-    if (depth > this.finalityDepth || depth > this.height) {
+    // Successive shallow reorgs must not add up to undoing a block that was already final.
+    if (depth > this.finalityDepth || depth > this.height || this.height - depth < this.finalizedFloor) {
       throw new Error(`reorg depth ${depth} reaches past finality (finality depth ${this.finalityDepth}, head ${this.height})`);
     }
     const newHead = this.height - depth;
@@ -200,18 +206,7 @@ export class MemoryL1 implements L1 {
   }
 
   logs(filter: LogFilter): L1Log[] {
-    const out: L1Log[] = [];
-    for (const block of this.blocks) {
-      if (filter.fromBlock !== undefined && block.number < filter.fromBlock) continue;
-      for (const r of block.txs) {
-        for (const log of r.logs) {
-          if (filter.contract && log.contract !== filter.contract) continue;
-          if (filter.name && log.name !== filter.name) continue;
-          out.push(log);
-        }
-      }
-    }
-    return out;
+    return matchingLogs(this.blocks, filter);
   }
 
   blob(hash: Hex): Uint8Array | undefined {
@@ -312,10 +307,7 @@ export class MemoryL1 implements L1 {
   }
 
   private excessAt(height: number): bigint {
-    const last = this.blocks[this.blocks.length - 1];
-    if (!last) return excessAfterEmptyBlocks(0n, height, this.schedule);
-    const after = nextExcessBlobGas(last.excessBefore, last.blobGasUsed, this.schedule);
-    return excessAfterEmptyBlocks(after, height - last.number, this.schedule);
+    return excessAt(this.blocks, height, this.schedule);
   }
 
   /** Undo entries of finalized blocks can never be used: drop them so long runs stay flat. */
@@ -334,8 +326,4 @@ export class MemoryL1 implements L1 {
 /** EIP-4844 versioned hash: version byte 0x01 then the hash's tail (the model hashes the data, not a KZG commitment). */
 export function versionedHash(blob: Uint8Array): Hex {
   return `0x01${keccakBytes(blob).slice(4)}`;
-}
-
-function pendingReceipt(id: TxId, tx: TxRequest): TxReceipt {
-  return { id, from: tx.from, method: tx.method, status: 'pending', gasUsed: 0n, blobGasUsed: 0n, feeWei: 0n, logs: [] };
 }

@@ -93,6 +93,18 @@ describe('MemoryL1 reorgs', () => {
     expect(await board.posts(alice)).toBe(5_997);
   });
 
+  it('never moves finality back: successive reorgs cannot reach a block that was final', async () => {
+    const { l1 } = await setup({ finalityDepthBlocks: 4 });
+    await l1.skipTo(20);
+    expect(l1.finalized().number).toBe(16);
+    await l1.reorg(3);
+    expect(l1.head().number).toBe(17);
+    expect(l1.finalized().number).toBe(16);
+    await expect(l1.reorg(2)).rejects.toThrow(/past finality/);
+    await l1.reorg(1);
+    expect(l1.head().number).toBe(16);
+  });
+
   it('cannot reorg past finality', async () => {
     const { l1 } = await setup({ finalityDepthBlocks: 2 });
     await l1.skipTo(10);
