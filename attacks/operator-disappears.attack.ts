@@ -13,11 +13,14 @@ export default defineAttack({
   references: [
     'OP Stack derivation spec: deposit-only blocks after the sequencing window (specs derivation.md)',
     'L2BEAT risk framework: "what happens if the operator is down"',
+    'Blockstream Help Center, "How does the Liquid Federation\'s multisig work": an 11-of-15 federation signs every peg-out',
   ],
   targets: {
     // The counterparty vanishes: alice closes with her latest state, waits out the window and finalizes.
     channel: { secure: 'defended' },
     custodial: { reference: violated('l1-recoverability') },
+    // The federation vanishes: the bridge still wants k of n member signatures, and no one is left to give them.
+    sidechain: { reference: violated('l1-recoverability') },
   },
   async run({ world, instance }) {
     await instance.workload(world);

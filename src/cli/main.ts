@@ -1,10 +1,10 @@
 import { UsageError } from '../kernel/errors.ts';
 import { attackCommand } from './attack.ts';
+import { classifyCommand } from './classify.ts';
 import { fuzzCommand } from './fuzz.ts';
 import { USAGE } from './help.ts';
 import { processIo, type Io } from './io.ts';
 import { listCommand } from './list.ts';
-import { notYet } from './pending.ts';
 import { replayCommand } from './replay.ts';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
@@ -12,7 +12,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<numb
   attack: attackCommand,
   fuzz: fuzzCommand,
   replay: replayCommand,
-  classify: async () => notYet('classify', 'the zk/validium/contrast classification issue'),
+  classify: classifyCommand,
 };
 
 /** Runs one CLI invocation and returns its exit code: 0 as expected, 1 unexpected, 2 bad input. */

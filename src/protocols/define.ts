@@ -57,6 +57,39 @@ export interface FuzzProfile<P> {
   budget?(params: P): Partial<AdversaryBudget>;
 }
 
+/** Where the data an L1-only exit needs is kept. */
+export type DataAvailability = 'l1' | 'committee' | 'operator' | 'users';
+
+/** What makes a new state count: a proof L1 checks, both parties' signatures, or someone's word. */
+export type StateValidity = 'fraud-proof' | 'validity-proof' | 'co-signature' | 'federation' | 'operator';
+
+/**
+ * The source of one time column of `l2adv classify`: a preset parameter by (dotted) path,
+ * a number whose name ends in `Blocks` or `Seconds` (absent or null: this preset turns the
+ * mechanism off); `none` when the design has no such L1-enforced bound; `n/a` when the
+ * question does not apply (a channel has no sequencer to force a transaction past).
+ */
+export type WindowSource = { readonly param: string } | 'none' | 'n/a';
+
+/** What users must take on trust by design; `l2adv classify` sets it beside what the attacks show. */
+export interface TrustModel<P> {
+  /** Whoever runs the system, as a user would name it, from the preset: "the custodian", "the federation (11 of 15)". */
+  operator(params: P): string;
+  /** A value, or one read from the preset when presets differ (a rollup posting to L1 or to a committee). */
+  readonly dataAvailability: DataAvailability | ((params: P) => DataAvailability);
+  /** How users name the committee when `dataAvailability` is `committee`, e.g. "the data committee (5 of 7)". @defaultValue "the data committee" */
+  dataHolder?(params: P): string;
+  readonly stateValidity: StateValidity | ((params: P) => StateValidity);
+  readonly windows: {
+    /** How long an honest user has to act through L1 before an operator's move takes effect (a close, a root, a freeze). */
+    readonly exit: WindowSource;
+    /** How long the operator can keep a user's L1-submitted transaction out of the chain. */
+    readonly forcedInclusion: WindowSource;
+    /** From starting a withdrawal to being paid on L1, when everyone is honest. */
+    readonly withdrawalDelay: WindowSource;
+  };
+}
+
 export interface ProtocolDefinition<P = unknown> {
   readonly name: string;
   readonly summary: string;
@@ -67,6 +100,8 @@ export interface ProtocolDefinition<P = unknown> {
   setup(world: World, options: { variant: string; params: P }): Promise<ProtocolInstance>;
   /** Present once the protocol can be fuzzed (`l2adv fuzz`). */
   readonly fuzz?: FuzzProfile<P>;
+  /** Present once the protocol states its trust model (`l2adv classify` reads it). */
+  readonly trust?: TrustModel<P>;
 }
 
 export function defineProtocol<P>(definition: ProtocolDefinition<P>): ProtocolDefinition<P> {

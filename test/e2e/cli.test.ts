@@ -68,7 +68,7 @@ describe('bad input: one line, exit 2, no stack trace', () => {
     [['replay', malformed], /repro file .*broken.json is not valid JSON/],
     [['replay', join(dir, 'missing.json')], /cannot read repro file/],
     [['attack', '--all', '--preset', outOfRange], /field `users` = \["solo"\]: Too small: expected array to have >=2 items/],
-    [['classify'], /`l2adv classify` is not available yet/],
+    [['classify', '--preset', 'nope'], /unknown preset "nope"; valid: .*custodial-exchange/],
   ])('l2adv %j', (args, message) => {
     const r = l2adv(...(args as string[]));
     expect(r.code).toBe(2);

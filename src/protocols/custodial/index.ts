@@ -24,6 +24,13 @@ export const custodial = defineProtocol({
   variants: { reference: { kind: 'reference', summary: 'a solvent, honest exchange, as designed' } },
   defaultPreset: 'custodial-exchange',
   params,
+  // Balances live in the custodian's database and only its call releases funds: it is trusted for everything.
+  trust: {
+    operator: () => 'the custodian',
+    dataAvailability: 'operator',
+    stateValidity: 'operator',
+    windows: { exit: 'none', forcedInclusion: 'none', withdrawalDelay: 'none' },
+  },
   fuzz: {
     parties: (p) => p.users,
     moves: [

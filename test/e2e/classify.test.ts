@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { l2adv } from './cli.ts';
+
+interface Row {
+  preset: string;
+  protocol: string;
+  verdict: string;
+  operatorDisappears: { recoversViaL1: boolean | null };
+  mustTrust: Array<{ party: string; for: string[] }>;
+  dataOnL1: { value: boolean | null };
+  reducesToL1: boolean | null;
+  exitWindow: { blocks: number | null; text: string };
+  forcedInclusion: { text: string };
+  withdrawalDelay: { blocks: number | null; text: string };
+  probes: Array<{ attack: string; outcome: string; repro: string }>;
+}
+
+function classifyJson(...args: string[]): { code: number; doc: { command: string; presets: Row[]; summary: Record<string, number> } } {
+  const r = l2adv('classify', ...args, '--json');
+  expect(r.stderr).toBe('');
+  return { code: r.code, doc: JSON.parse(r.stdout) };
+}
+
+/** The shipped sidechain preset, edited and written to a temp dir, as a user would try a variation. */
+function editedSidechain(name: string, params: Record<string, unknown>): string {
+  const shipped = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/protocols/federated-sidechain.json'), 'utf8'));
+  const path = join(mkdtempSync(join(tmpdir(), 'l2adv-classify-')), `${name}.json`);
+  writeFileSync(path, JSON.stringify({ ...shipped, name, params: { ...shipped.params, ...params } }));
+  return path;
+}
+
+describe('l2adv classify', () => {
+  it('classifies every registered preset from attack outcomes, as one JSON document', () => {
+    const { code, doc } = classifyJson();
+    expect(code).toBe(0);
+    expect(doc.command).toBe('classify');
+    const byName = new Map(doc.presets.map((p) => [p.preset, p]));
+    for (const name of ['custodial-exchange', 'federated-sidechain', 'lightning-lnd', 'perun']) expect(byName.has(name), name).toBe(true);
+    for (const name of ['custodial-exchange', 'federated-sidechain']) {
+      expect(byName.get(name)).toMatchObject({ verdict: 'not Layer 2', reducesToL1: false, dataOnL1: { value: false }, exitWindow: { text: 'none' } });
+    }
+    for (const name of ['lightning-lnd', 'perun']) expect(byName.get(name)).toMatchObject({ verdict: 'Layer 2', operatorDisappears: { recoversViaL1: true } });
+    // Every verdict rests on an attack that ran, with the line that reruns it.
+    for (const p of doc.presets) {
+      const disappears = p.probes.find((x) => x.attack === 'operator-disappears');
+      expect(disappears?.repro, p.preset).toMatch(/^l2adv attack operator-disappears --protocol /);
+    }
+    expect(doc.summary.total).toBe(doc.presets.length);
+  });
+
+  it('changes the classification when a preset file is edited: who must be trusted, and how long a withdrawal takes', () => {
+    const unanimous = editedSidechain('unanimous-sidechain', { threshold: 15, pegOutDelayBlocks: 7200 });
+    const { code, doc } = classifyJson('--preset', 'federated-sidechain', '--preset', unanimous);
+    expect(code).toBe(0);
+    const [shipped, edited] = doc.presets;
+    expect(shipped!.mustTrust[0]!.party).toBe('the federation (11 of 15)');
+    expect(edited!.preset).toBe(unanimous);
+    expect(edited!.mustTrust[0]!.party).toBe('the federation (15 of 15)');
+    expect([shipped!.withdrawalDelay.blocks, edited!.withdrawalDelay.blocks]).toEqual([10, 7200]);
+    expect(edited!.withdrawalDelay.text).toBe('7,200 blocks (24 h), only while the federation (15 of 15) signs');
+  });
+
+  it('prints a table, each preset with its evidence, and a summary line', () => {
+    const r = l2adv('classify', '--preset', 'custodial-exchange', '--preset', 'federated-sidechain');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^preset\s+protocol\s+verdict\s+operator gone\s+must trust\s+data on L1\s+reduces to L1$/m);
+    expect(r.stdout).toMatch(/^federated-sidechain\s+sidechain\/reference\s+not Layer 2\s+funds stuck\s+the federation \(11 of 15\)/m);
+    expect(r.stdout).toContain('l2adv attack operator-disappears --protocol sidechain --variant reference --seed 1');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('2 presets: 0 Layer 2, 2 not Layer 2, 0 unknown');
+  });
+
+  it.each([
+    [['--preset', 'nope'], /unknown preset "nope"; valid: .*federated-sidechain/],
+    [['--preset', '/no/such/preset.json'], /cannot read preset file \/no\/such\/preset.json/],
+    [['--frob'], /unknown option '--frob'/],
+  ])('bad input %j: one line, exit 2, nothing on stdout', (args, message) => {
+    const r = l2adv('classify', ...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
