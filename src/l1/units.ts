@@ -9,6 +9,7 @@ export function formatEth(wei: bigint): string {
   const sign = wei < 0n ? '-' : '';
   const abs = wei < 0n ? -wei : wei;
   const whole = abs / WEI_PER_ETH;
-  const frac = (abs % WEI_PER_ETH).toString().padStart(18, '0').replace(/0+$/, '').slice(0, 6);
+  // Six decimals at most, and no trailing zeros after the cut (0.4575 ETH, not 0.457500 ETH).
+  const frac = (abs % WEI_PER_ETH).toString().padStart(18, '0').slice(0, 6).replace(/0+$/, '');
   return `${sign}${whole}${frac ? `.${frac}` : ''} ETH`;
 }

@@ -41,6 +41,14 @@ export const channel = defineProtocol<ChannelParams>({
   defaultPreset: 'lightning-lnd',
   params: channelParams,
   fuzz: channelFuzz,
+  // Each party keeps the states it co-signed; a close waits out the challenge period, in
+  // which the latest state wins: the period is both the exit window and the withdrawal delay.
+  trust: {
+    operator: () => 'the channel counterparty',
+    dataAvailability: 'users',
+    stateValidity: 'co-signature',
+    windows: { exit: { param: 'challengePeriodBlocks' }, forcedInclusion: 'n/a', withdrawalDelay: { param: 'challengePeriodBlocks' } },
+  },
   async setup(world: World, { variant, params }): Promise<ProtocolInstance> {
     const adjudicator = await world.l1.deploy(channelAdjudicator, adjudicatorParams(variant as ChannelVariant, params));
     const domain = await adjudicator.signingDomain();
