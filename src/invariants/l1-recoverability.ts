@@ -1,4 +1,5 @@
 import type { World } from '../kernel/world.ts';
+import { formatEth } from '../l1/units.ts';
 import { defineInvariant } from './define.ts';
 
 export interface RecoveryClaim {
@@ -21,7 +22,7 @@ export const l1Recoverability = defineInvariant<RecoverabilitySubject>({
   async check(subject, world) {
     const short = (await subject.claims(world)).filter((c) => c.recoveredWei < c.entitledWei);
     return short.map((c) => ({
-      message: `${c.party} recovered ${c.recoveredWei} of ${c.entitledWei} wei through L1 after the operator disappeared`,
+      message: `${c.party} recovered ${formatEth(c.recoveredWei)} of ${formatEth(c.entitledWei)} through L1 after the operator disappeared`,
       actors: [c.party],
       amounts: { entitledWei: String(c.entitledWei), recoveredWei: String(c.recoveredWei) },
     }));

@@ -15,6 +15,8 @@ export interface PartyView {
   finalizeDue: number | undefined;
   /** The party's last dispute transaction (challenge or finalize), so it does not send a second while one is pending. */
   pending: TxId | undefined;
+  /** End of the dispute window last drawn in the trace, so a window is marked once per move of its end. */
+  markedEnd?: number;
 }
 
 /**

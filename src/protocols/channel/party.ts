@@ -1,4 +1,4 @@
-import { account, type Account, type Address } from '../../crypto/accounts.ts';
+import { account, nameOf, type Account, type Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import { sign, type SignatureScheme } from '../../crypto/signatures.ts';
 import type { Actor } from '../../kernel/actor.ts';
@@ -84,10 +84,22 @@ export class ChannelParty implements Actor {
     const view = channel.viewOf(this);
     const record = await this.adjudicator.channel(channel.id);
     // Derived from L1 every time, never cached for good: a reorg can take a settlement back.
-    view.settled = record?.status === 'settled';
+    const settledNow = record?.status === 'settled';
+    if (settledNow && !view.settled) world.recordBalance(this.name, record.payouts[channel.indexOf(this)], 'L1 payout');
+    view.settled = settledNow;
     if (!record || record.status !== 'closing') return;
+    this.markDispute(world, channel, record);
     if (this.conduct.answersStaleCloses) await this.answer(world, channel, record);
     await this.scheduleFinalize(world, channel, record);
+  }
+
+  /** The dispute window as this party sees it, for the report's window lane; again whenever its end moves. */
+  private markDispute(world: World, channel: Channel, record: ChannelRecord): void {
+    const view = channel.viewOf(this);
+    // Drawn once, by the party that watches for stale closes, and labelled with who closed.
+    if (!this.conduct.answersStaleCloses || view.markedEnd === record.finalizesAt) return;
+    view.markedEnd = record.finalizesAt;
+    world.recordWindow(this.name, { name: 'channel dispute', fromL1: world.height, toL1: record.finalizesAt, id: `channel-${channel.label}`, party: `closed by ${nameOf(record.closer)}` });
   }
 
   /** The honest exit when the counterparty is gone: close with the latest co-signed state. */

@@ -89,6 +89,7 @@ export class ChannelSession implements ProtocolInstance {
       version: signed.state.version,
       amountWei,
     });
+    for (const party of channel.parties) world.recordBalance(party.name, this.balanceOf(channel, party), `channel ${channel.name}`);
     return signed;
   }
 

@@ -46,11 +46,13 @@ export class Exchange implements Actor {
     this.ledger.set(from, this.balance(from) - amountWei);
     this.ledger.set(to, this.balance(to) + amountWei);
     await world.step('action', from, `ledger transfer ${formatEth(amountWei)} to ${to}`, { amountWei });
+    for (const user of [from, to]) world.recordBalance(user, this.balance(user), 'exchange');
   }
 
   async withdraw(world: World, user: string, amountWei: bigint): Promise<void> {
     if (this.balance(user) < amountWei) throw new Error(`${user} cannot withdraw ${formatEth(amountWei)}`);
     this.ledger.set(user, this.balance(user) - amountWei);
+    world.recordBalance(user, this.balance(user), 'exchange');
     const id = await this.wallet.release({ from: account(this.name).address }, account(user).address, amountWei);
     this.inFlight.set(id, { user, amountWei });
     await world.step('action', this.name, `release ${formatEth(amountWei)} to ${user}`, { amountWei });
@@ -69,6 +71,7 @@ export class Exchange implements Actor {
       this.credited.add(log.tx);
       this.ledger.set(user, this.balance(user) + (log.args.amountWei as bigint));
       world.record('action', this.name, `credit ${user} ${formatEth(log.args.amountWei as bigint)}`);
+      world.recordBalance(user, this.balance(user), 'exchange');
     }
   }
 

@@ -123,6 +123,6 @@ describe('sidechain recovery without the federation', () => {
     await recoveryPhase(world, (w) => session.recover(w));
     expect(session.paidSinceRecovery(world, 'alice')).toBe(eth(3));
     expect(session.entitledAtRecovery('alice')).toBe(eth(8));
-    expect(world.violations.map((v) => v.message)).toEqual(['alice recovered 3000000000000000000 of 8000000000000000000 wei through L1 after the operator disappeared']);
+    expect(world.violations.map((v) => v.message)).toEqual(['alice recovered 3 ETH of 8 ETH through L1 after the operator disappeared']);
   });
 });
