@@ -24,11 +24,7 @@ export default defineAttack({
   },
   async run({ world, instance }) {
     const session = asChannelSession(instance);
-    await session.workload(world);
-    const channel = session.channels[0]!;
-    const payment = session.balanceOf(channel, session.alice) / 2n;
-    await session.pay(world, channel, session.alice, payment);
-    await session.pay(world, channel, session.bob, payment / 2n);
+    const channel = await session.sessionEndingInRefund(world);
     const windowBlocks = await session.adjudicator.challengePeriodBlocks();
     await unleash(world, goOffline, { party: session.alice.name, blocks: windowBlocks + 4 });
     await unleash(world, broadcastStaleState, { party: session.bob.name, channel: channel.label });

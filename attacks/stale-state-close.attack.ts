@@ -25,12 +25,7 @@ export default defineAttack({
   },
   async run({ world, instance }) {
     const session = asChannelSession(instance);
-    await session.workload(world);
-    const channel = session.channels[0]!;
-    // A refund: every state before it pays bob more than the latest does.
-    const payment = session.balanceOf(channel, session.alice) / 2n;
-    await session.pay(world, channel, session.alice, payment);
-    await session.pay(world, channel, session.bob, payment / 2n);
+    const channel = await session.sessionEndingInRefund(world);
     await unleash(world, broadcastStaleState, { party: session.bob.name, channel: channel.label });
     await world.settle();
     const record = await session.adjudicator.channel(channel.id);

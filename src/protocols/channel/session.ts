@@ -93,6 +93,20 @@ export class ChannelSession implements ProtocolInstance {
     return signed;
   }
 
+  /**
+   * An ordinary session that ends in a refund: alice pays bob half her balance, then bob
+   * pays a quarter of it back, so every state before the latest pays bob more than the
+   * latest does — what makes publishing an old state worth a cheater's while.
+   */
+  async sessionEndingInRefund(world: World): Promise<Channel> {
+    await this.workload(world);
+    const channel = this.channels[0]!;
+    const payment = this.balanceOf(channel, this.alice) / 2n;
+    await this.pay(world, channel, this.alice, payment);
+    await this.pay(world, channel, this.bob, payment / 2n);
+    return channel;
+  }
+
   /** Both sign a final state and either concludes it on L1 at once: no window to wait. */
   async closeCooperatively(world: World, channel: Channel): Promise<void> {
     const [opener] = channel.parties;
