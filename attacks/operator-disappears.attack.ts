@@ -18,6 +18,8 @@ export default defineAttack({
   targets: {
     // The counterparty vanishes: alice closes with her latest state, waits out the window and finalizes.
     channel: { secure: 'defended' },
+    // The sequencer and proposer vanish: users force withdrawals in through the delayed inbox, propose the root themselves and prove their exits.
+    optimistic: { secure: 'defended', 'no-forced-inclusion': violated('l1-recoverability') },
     custodial: { reference: violated('l1-recoverability') },
     // The federation vanishes: the bridge still wants k of n member signatures, and no one is left to give them.
     sidechain: { reference: violated('l1-recoverability') },

@@ -1,0 +1,21 @@
+import fc from 'fast-check';
+import { attackerIn } from '../protocols/rollup/session.ts';
+import { defineCapability } from './capability.ts';
+
+/**
+ * DoubleUp Roll's "zip bomb": a transaction whose memo is megabytes of zeros — tiny once
+ * compressed, past derivation's decompressed-size limit once inflated. A sequencer that
+ * batches it posts a batch every honest node throws away, with every payment in it.
+ */
+export const postZipBomb = defineCapability<{ attacker: string; extraBytes: number }>({
+  name: 'post-zip-bomb',
+  description: 'an attacker submits a transaction that compresses to almost nothing but inflates past the batch size limit',
+  async apply(world, { attacker, extraBytes }) {
+    const party = attackerIn(world, attacker);
+    if (!party) return `no attacker named ${attacker}: nothing sent`;
+    const size = party.rules.maxDecompressedBytes + extraBytes;
+    const { result } = await party.pay(world, party.address, 0n, new Uint8Array(size));
+    return `${attacker} submits a ${size.toLocaleString('en-US')}-byte zero memo to itself: ${result.status}`;
+  },
+  arbitrary: ({ parties }) => fc.record({ attacker: fc.constantFrom(...parties), extraBytes: fc.integer({ min: 1, max: 65_536 }) }),
+});

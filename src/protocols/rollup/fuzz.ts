@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import type { World } from '../../kernel/world.ts';
+import { eth } from '../../l1/units.ts';
+import type { FuzzProfile } from '../define.ts';
+import type { RollupParams } from './params.ts';
+import type { RollupSession } from './session.ts';
+import type { RollupUser } from './user.ts';
+
+type MoveArgs = { user: number; from: number; to: number; eth: number; percent: number };
+
+/**
+ * What the fuzzer may do to a rollup: honest deposits, payments (to each other and to
+ * the merchant), withdrawals and exits, against the operator-side and L1-side adversary.
+ * The budget is the secure variant's stated assumption: a party is offline no longer than
+ * its own patience window, so a forced message it sent is still forced in within the bound.
+ */
+export const rollupFuzz: FuzzProfile<RollupParams> = {
+  parties: (p) => [...p.users, 'merchant'],
+  moves: [
+    { name: 'deposit', weight: 2, arbitrary: fc.record({ user: fc.nat({ max: 7 }), eth: fc.integer({ min: 1, max: 20 }) }) },
+    { name: 'pay', weight: 6, arbitrary: fc.record({ from: fc.nat({ max: 7 }), to: fc.nat({ max: 8 }), percent: fc.integer({ min: 1, max: 100 }) }) },
+    { name: 'withdraw', weight: 2, arbitrary: fc.record({ user: fc.nat({ max: 7 }), percent: fc.integer({ min: 1, max: 100 }) }) },
+    { name: 'exit', weight: 1, arbitrary: fc.record({ user: fc.nat({ max: 7 }) }) },
+  ],
+  capabilities: ['censor-l1', 'reorg-l1', 'go-offline', 'operator-halt', 'censor-l2', 'delay-batch-posting', 'withhold-batch-data'],
+  budget: (p) => ({ offlineBlocks: p.userPatienceBlocks }),
+};
+
+/** One honest move; a move that makes no sense now (offline, nothing to spend) is a traced no-op. */
+export async function performRollupMove(session: RollupSession, world: World, move: string, raw: unknown): Promise<void> {
+  const a = raw as MoveArgs;
+  const pick = (i: number): RollupUser => session.users[i % session.users.length]!;
+  const actor = pick(move === 'pay' ? a.from : a.user);
+  if (!world.isOnline(actor.name)) return skip(world, move, `${actor.name} is offline`);
+  if (move === 'deposit') return void (await actor.deposit(world, eth(a.eth)));
+  if (move === 'exit') return void (await actor.exitAll(world));
+  // What the user may spend by its own view: the sequencer's answer, or the canonical chain once the sequencer is gone.
+  const balance = session.sequencer.isActive(world) ? session.sequencer.balanceOf(actor.address) : actor.canonicalBalance();
+  const amount = (balance * BigInt(a.percent)) / 100n;
+  if (amount === 0n) return skip(world, move, `${actor.name} has nothing to spend`);
+  if (move === 'withdraw') return void (await actor.withdraw(world, amount));
+  const to = a.to % (session.users.length + 1) === session.users.length ? session.merchant : pick(a.to);
+  if (move === 'pay') return void (await actor.pay(world, to.address, amount));
+  throw new Error(`unknown rollup fuzz move ${move}`);
+}
+
+/** Where rollup windows end: force inclusion opening for queued messages, and the newest root's finality. */
+export async function rollupDeadlines(session: RollupSession): Promise<number[]> {
+  session.derivation.sync();
+  const { inbox, commitments } = session.contracts;
+  const ends: number[] = [];
+  for (const m of session.derivation.delayed.slice(await inbox.totalDelayedRead())) ends.push(m.block + (await inbox.forceInclusionDelay(m.block)) + 1);
+  const latest = (await commitments.commitment((await commitments.count()) - 1))!;
+  if (latest.index > 0) ends.push(latest.postedBlock + session.params.challengeWindowBlocks);
+  return ends;
+}
+
+function skip(world: World, move: string, why: string): void {
+  world.record('note', 'fuzz', `${move} skipped: ${why}`);
+}

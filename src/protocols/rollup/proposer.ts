@@ -1,0 +1,94 @@
+import { account, type Address } from '../../crypto/accounts.ts';
+import type { Hex } from '../../crypto/keccak.ts';
+import type { Role } from '../../kernel/actor.ts';
+import type { World } from '../../kernel/world.ts';
+import type { TxId } from '../../l1/L1.ts';
+import type { RollupContracts } from './contracts.ts';
+import type { Derivation } from './derivation.ts';
+
+/** A root someone could propose: for the chain after `batchCount` inbox entries. */
+export interface RootClaim {
+  readonly batchCount: number;
+  readonly stateRoot: Hex;
+}
+
+/**
+ * Posts state roots to L1: the operator's proposer on a schedule, or any user who needs
+ * a root and has waited long enough for one (permissionless proposing: how users exit
+ * when the operator is gone). It proposes what its own derivation computed; a captured
+ * proposer may instead take the sequencer's word for batches whose data was withheld.
+ */
+export class Proposer {
+  readonly address: Address;
+  private inFlight: TxId | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly role: Role,
+    private readonly contracts: RollupContracts,
+    private readonly derivation: Derivation,
+    /** Extra roots to commit beyond what derivation can see (only a colluding operator has any). */
+    private readonly claims: () => ReadonlyMap<number, Hex> = () => new Map(),
+  ) {
+    this.address = account(name).address;
+  }
+
+  /** The newest root this proposer would stand behind, if it covers more than the latest commitment. */
+  async nextClaim(): Promise<RootClaim | undefined> {
+    this.derivation.sync();
+    const latest = (await this.contracts.commitments.commitment((await this.contracts.commitments.count()) - 1))!;
+    const posted = await this.contracts.inbox.batchCount();
+    let best: RootClaim | undefined;
+    const derived = Math.min(this.derivation.derivedBatchCount, posted);
+    const roots = this.derivation.rootsAfter(derived);
+    if (roots && derived > latest.batchCount) best = { batchCount: derived, stateRoot: roots.stateRoot };
+    for (const [batchCount, stateRoot] of this.claims()) {
+      if (batchCount <= posted && batchCount > (best?.batchCount ?? latest.batchCount)) best = { batchCount, stateRoot };
+    }
+    return best;
+  }
+
+  /** Proposes the next root: `sent`, `waiting` (a proposal of ours is still on its way to L1) or `nothing` new to propose. */
+  async propose(world: World): Promise<'sent' | 'waiting' | 'nothing'> {
+    if (this.inFlight && world.l1.receipt(this.inFlight).status === 'pending') return 'waiting';
+    const claim = await this.nextClaim();
+    if (!claim) return 'nothing';
+    const parent = (await this.contracts.commitments.count()) - 1;
+    this.inFlight = await this.contracts.commitments.propose({ from: this.address }, claim.stateRoot, claim.batchCount, parent);
+    await world.step('action', this.name, `proposes state root ${claim.stateRoot.slice(0, 10)} after ${claim.batchCount} inbox entries`, claim);
+    return 'sent';
+  }
+}
+
+/** The operator's proposer: proposes every `intervalBlocks` while there is something new. */
+export class OperatorProposer {
+  readonly role = 'operator' as const;
+  private nextAt = 0;
+  private scheduled = new Set<number>();
+
+  constructor(
+    readonly name: string,
+    private readonly proposer: Proposer,
+    private readonly intervalBlocks: number,
+  ) {}
+
+  async onBlock(world: World): Promise<void> {
+    await this.tick(world);
+  }
+
+  private async tick(world: World): Promise<void> {
+    if (!world.actorsWith(this.role).includes(this) || !world.isOnline(this.name)) return;
+    if (world.height < this.nextAt) return this.wake(world, this.nextAt);
+    // Nothing new or a proposal still in the mempool: the next mined block calls again.
+    if ((await this.proposer.propose(world)) === 'sent') this.nextAt = world.height + this.intervalBlocks;
+  }
+
+  private wake(world: World, height: number): void {
+    if (this.scheduled.has(height)) return;
+    this.scheduled.add(height);
+    world.at(height, `${this.name} wakes`, async () => {
+      this.scheduled.delete(height);
+      await this.tick(world);
+    });
+  }
+}

@@ -1,0 +1,282 @@
+import { account, nameOf } from '../../crypto/accounts.ts';
+import type { AcceptedPaymentSubject } from '../../invariants/accepted-payment-final.ts';
+import type { ConservationSubject } from '../../invariants/conservation.ts';
+import type { DataAvailabilitySubject } from '../../invariants/data-availability.ts';
+import type { ForcedInclusionSubject } from '../../invariants/forced-inclusion-bound.ts';
+import type { RecoverabilitySubject } from '../../invariants/l1-recoverability.ts';
+import type { Role } from '../../kernel/actor.ts';
+import type { World } from '../../kernel/world.ts';
+import { eth } from '../../l1/units.ts';
+import type { ProtocolInstance } from '../define.ts';
+import { deployRollup, type RollupContracts } from './contracts.ts';
+import { delayedToMessage, Derivation } from './derivation.ts';
+import type { RollupFeatures } from './features.ts';
+import { performRollupMove, rollupDeadlines } from './fuzz.ts';
+import { Merchant } from './merchant.ts';
+import type { RollupParams } from './params.ts';
+import { OperatorProposer, Proposer } from './proposer.ts';
+import { Sequencer } from './sequencer.ts';
+import type { L2State } from './state.ts';
+import { RollupUser, type RollupEnvironment } from './user.ts';
+
+/** L1 ether every party starts with. */
+const L1_FUNDS = eth(100);
+
+/**
+ * One run of a rollup: its L1 contracts, the honest verifier node (derivation), the
+ * operator (sequencer and proposer), honest users, a merchant, and any attackers an attack
+ * spawns. It is the protocol instance the kernel drives and the handle rollup attacks and
+ * capabilities use.
+ */
+export class RollupSession implements ProtocolInstance {
+  readonly subjects: ProtocolInstance['subjects'];
+  readonly users: RollupUser[] = [];
+  private attackers: RollupUser[] = [];
+  private entitled = new Map<string, bigint>();
+  private recoveredFrom = new Map<string, bigint>();
+
+  private constructor(
+    readonly params: RollupParams,
+    readonly features: RollupFeatures,
+    readonly env: RollupEnvironment,
+    readonly merchant: Merchant,
+  ) {
+    this.subjects = {
+      conservation: this.conservation(),
+      'l1-recoverability': this.recoverability(),
+      'forced-inclusion-bound': this.forcedInclusion(),
+      'accepted-payment-final': this.acceptedPayments(),
+      'data-availability': this.dataAvailability(),
+    };
+  }
+
+  static async create(world: World, params: RollupParams, features: RollupFeatures): Promise<RollupSession> {
+    const sequencerAddress = account('sequencer').address;
+    const rules = {
+      chainId: params.l2ChainId,
+      delayBlocks: params.forceInclusionDelayBlocks,
+      futureBlocks: params.futureBlocks,
+      delaySeconds: params.forceInclusionDelaySeconds,
+      futureSeconds: params.futureSeconds,
+      maxDecompressedBytes: params.maxDecompressedBytes,
+    };
+    const { contracts } = await deployRollup(world.l1, {
+      sequencer: sequencerAddress,
+      forceInclusionDelayBlocks: params.forceInclusionDelayBlocks,
+      delayBuffer: params.delayBuffer,
+      forcedInclusion: features.forcedInclusion,
+      requireBatchData: features.requireBatchData,
+      challengeWindowBlocks: params.challengeWindowBlocks,
+    });
+    await world.settle();
+    const derivation = new Derivation(world.l1, contracts, rules);
+    const sequencer = new Sequencer('sequencer', contracts, derivation, {
+      policy: { checksBatchBounds: features.sequencerChecksBatchBounds, checksDecompressedSize: features.sequencerChecksDecompressedSize },
+      compression: params.compression,
+      dataAvailability: params.dataAvailability,
+      batchIntervalBlocks: params.batchIntervalBlocks,
+      postingMarginBlocks: params.postingMarginBlocks,
+    });
+    world.addActor(sequencer);
+    const proposer = new Proposer('proposer', 'operator', contracts, derivation, () => sequencer.claimedRoots);
+    world.addActor(new OperatorProposer('proposer', proposer, params.proposalIntervalBlocks));
+    const env: RollupEnvironment = {
+      contracts,
+      derivation,
+      sequencer,
+      chainId: params.l2ChainId,
+      challengeWindowBlocks: params.challengeWindowBlocks,
+      patienceBlocks: params.userPatienceBlocks,
+    };
+    const merchant = new Merchant('merchant', env, features.merchantPolicy);
+    const session = new RollupSession(params, features, env, merchant);
+    await session.enlist(world, merchant);
+    for (const name of params.users) await session.enlist(world, new RollupUser(name, 'honest', env));
+    return session;
+  }
+
+  get contracts(): RollupContracts {
+    return this.env.contracts;
+  }
+
+  get derivation(): Derivation {
+    return this.env.derivation;
+  }
+
+  get sequencer(): Sequencer {
+    return this.env.sequencer;
+  }
+
+  /** Parties whose funds the checkers protect: the users and the merchant. */
+  get honest(): RollupUser[] {
+    return [...this.users, this.merchant];
+  }
+
+  party(name: string): RollupUser {
+    const found = [...this.honest, ...this.attackers].find((p) => p.name === name);
+    if (!found) throw new Error(`no rollup party named ${name}`);
+    return found;
+  }
+
+  /** Adds an attacker with L1 funds (attacks use one per mode so each loss names its mode). */
+  async spawn(world: World, name: string, role: Role = 'adversary'): Promise<RollupUser> {
+    const party = new RollupUser(name, role, this.env);
+    this.attackers.push(party);
+    await world.l1.fund(party.address, L1_FUNDS);
+    world.addActor(party);
+    return party;
+  }
+
+  /** Deposits for `party` and waits until the deposit is credited in the canonical chain. */
+  async fund(world: World, party: RollupUser, amountWei: bigint): Promise<void> {
+    const before = party.canonicalBalance();
+    await party.deposit(world, amountWei);
+    const deadline = world.height + world.l1.finalityDepth + 4 * this.params.batchIntervalBlocks + 64;
+    while (party.canonicalBalance() < before + amountWei && world.height < deadline) await world.advance(1);
+  }
+
+  /** An ordinary session: deposits, payments among users and to the merchant, one withdrawal. */
+  async workload(world: World): Promise<void> {
+    for (const user of this.users) await user.deposit(world, eth(world.rng.int(5, 20)));
+    await world.settle();
+    await world.advance(world.l1.finalityDepth + this.params.batchIntervalBlocks + 2);
+    const n = this.users.length;
+    for (let i = 0; i < n; i++) await this.users[i]!.pay(world, this.users[(i + 1) % n]!.address, eth(world.rng.int(1, 3)));
+    await this.users[n - 1]!.pay(world, this.merchant.address, eth(2));
+    await this.users[1]!.withdraw(world, eth(1));
+    await world.advance(this.params.batchIntervalBlocks + 2);
+  }
+
+  perform(world: World, move: string, args: unknown): Promise<void> {
+    return performRollupMove(this, world, move, args);
+  }
+
+  deadlines(): Promise<number[]> {
+    return rollupDeadlines(this);
+  }
+
+  /**
+   * The operator is gone. Every honest party runs the exit through L1 alone: a forced
+   * "withdraw everything" in the delayed inbox, force inclusion after the delay, a state
+   * root it proposes itself, the challenge window, and a Merkle proof to the bridge.
+   */
+  async recover(world: World): Promise<void> {
+    this.derivation.sync();
+    const projected = this.projectedChain();
+    for (const party of this.honest) {
+      this.entitled.set(party.name, await this.entitlement(party, projected));
+      this.recoveredFrom.set(party.name, await world.l1.balanceOf(party.address));
+    }
+    for (const party of this.honest) {
+      if (projected.state.account(party.address).balanceWei > 0n) await party.exitAll(world);
+    }
+    const p = this.params;
+    await world.advance(p.forceInclusionDelayBlocks + 2 * p.userPatienceBlocks + p.challengeWindowBlocks + 2 * world.l1.finalityDepth + 16);
+    await world.settle();
+  }
+
+  /**
+   * The honest view of the chain once the operator is gone: the canonical state with every
+   * message already queued in the delayed inbox applied in order — they will be forced in,
+   * ahead of the exits, whatever anyone does.
+   */
+  private projectedChain(): { state: L2State; canonicalWithdrawals: number } {
+    const state = this.derivation.state.clone();
+    const canonicalWithdrawals = state.withdrawals.length;
+    for (const m of this.derivation.delayed.slice(this.derivation.delayedRead)) state.apply(delayedToMessage(m));
+    return { state, canonicalWithdrawals };
+  }
+
+  /** What `party` owns by that view: its L2 balance, and its withdrawals not yet paid on L1. */
+  private async entitlement(party: RollupUser, projected: { state: L2State; canonicalWithdrawals: number }): Promise<bigint> {
+    const unpaid = (await party.unpaidWithdrawals()).reduce((sum, w) => sum + w.amountWei, 0n);
+    const queued = projected.state.withdrawals.slice(projected.canonicalWithdrawals).filter((w) => w.to === party.address);
+    return projected.state.account(party.address).balanceWei + unpaid + queued.reduce((sum, w) => sum + w.amountWei, 0n);
+  }
+
+  private async enlist(world: World, party: RollupUser): Promise<void> {
+    if (party !== this.merchant) this.users.push(party);
+    await world.l1.fund(party.address, L1_FUNDS);
+    world.addActor(party);
+  }
+
+  private conservation(): ConservationSubject {
+    return {
+      ledger: async (world) => {
+        this.derivation.sync();
+        const s = this.derivation.state;
+        const unpaid = s.withdrawnWei - (await this.contracts.bridge.paidWei());
+        return { escrowWei: await world.l1.balanceOf(this.contracts.bridge.address), owedWei: s.supplyWei + this.derivation.pendingDepositsWei() + unpaid };
+      },
+    };
+  }
+
+  private recoverability(): RecoverabilitySubject {
+    return {
+      claims: async (world) => {
+        const claims = [];
+        for (const party of this.honest) {
+          const now = await world.l1.balanceOf(party.address);
+          claims.push({ party: party.name, entitledWei: this.entitled.get(party.name) ?? 0n, recoveredWei: now - (this.recoveredFrom.get(party.name) ?? now) });
+        }
+        return claims;
+      },
+    };
+  }
+
+  private forcedInclusion(): ForcedInclusionSubject {
+    return {
+      forcedMessages: async () => {
+        this.derivation.sync();
+        return this.derivation.delayed.map((m) => ({
+          index: m.index,
+          sender: nameOf(m.sender),
+          sentAtBlock: m.block,
+          includedAtBlock: this.derivation.delayedInclusion(m.index)?.l1Block,
+        }));
+      },
+      // The delay, a patience window for someone to call forceInclusion, and the L1 censorship the adversary may add.
+      boundBlocks: (world) => this.params.forceInclusionDelayBlocks + this.params.userPatienceBlocks + world.budget.censorBlocks + world.l1.finalityDepth,
+    };
+  }
+
+  private acceptedPayments(): AcceptedPaymentSubject {
+    return {
+      accepted: async () => this.merchant.accepted.map((p) => ({ merchant: this.merchant.name, hash: p.hash, from: p.from, amountWei: p.amountWei, policy: p.policy })),
+      inCanonicalChain: async (_world, hash) => {
+        this.derivation.sync();
+        return this.derivation.tx(hash)?.status === 'ok';
+      },
+    };
+  }
+
+  private dataAvailability(): DataAvailabilitySubject {
+    return {
+      finalizedBatchCount: async (world) => {
+        const { commitments } = this.contracts;
+        return (await commitments.commitment(await commitments.latestFinalAt(world.height)))!.batchCount;
+      },
+      firstUnavailableBatch: async () => {
+        this.derivation.sync();
+        const seq = this.derivation.stalledAt;
+        return seq === undefined ? undefined : { sequenceNumber: seq, l1Block: this.derivation.batches[seq]!.record.block };
+      },
+    };
+  }
+}
+
+/** The rollup session behind a protocol instance, for rollup attacks and capabilities. */
+export function rollupOf(instance: ProtocolInstance): RollupSession {
+  if (!(instance instanceof RollupSession)) throw new Error('this attack needs a rollup protocol instance');
+  return instance;
+}
+
+/** The world's rollup sequencer while it is still running (captured by the adversary), if any. */
+export function sequencerIn(world: World): Sequencer | undefined {
+  return world.actorsWith('operator').find((a): a is Sequencer => a instanceof Sequencer);
+}
+
+/** A rollup party by name among the world's adversary-controlled actors (attackers spawned by an attack). */
+export function attackerIn(world: World, name: string): RollupUser | undefined {
+  return world.actorsWith('adversary').find((a): a is RollupUser => a instanceof RollupUser && a.name === name);
+}
