@@ -1,5 +1,4 @@
-import { keccak256 } from 'ethers';
-import { ZERO_HASH, type Hex } from './keccak.ts';
+import { keccakBytes, ZERO_HASH, type Hex } from './keccak.ts';
 
 /**
  * Fixed-depth keccak Merkle trees over indexed leaves, with inclusion proofs an L1
@@ -21,7 +20,7 @@ export function abiEncode(words: readonly AbiWord[]): Uint8Array {
 
 /** keccak256(abi.encode(words)): the leaf hash of a record. */
 export function hashLeaf(words: readonly AbiWord[]): Hex {
-  return keccak256(abiEncode(words)) as Hex;
+  return keccakBytes(abiEncode(words));
 }
 
 const pair = new Uint8Array(64);
@@ -30,7 +29,7 @@ const pair = new Uint8Array(64);
 export function hashPair(left: Hex, right: Hex): Hex {
   writeHex(pair, 0, left);
   writeHex(pair, 32, right);
-  return keccak256(pair) as Hex;
+  return keccakBytes(pair);
 }
 
 const zeroCache: Hex[] = [ZERO_HASH];

@@ -1,4 +1,5 @@
-import { concat, getBytes, keccak256 } from 'ethers';
+import { getBytes } from 'ethers';
+import { keccakHex } from '../../crypto/keccak.ts';
 import type { Account, Address } from '../../crypto/accounts.ts';
 import { keccakBytes, ZERO_HASH, type Hex } from '../../crypto/keccak.ts';
 import { hashLeaf } from '../../crypto/merkle.ts';
@@ -85,7 +86,7 @@ export function signTx(body: TxBody, signer: Account, chainId: number, scheme: S
 }
 
 function txHash(digest: Hex, signature: Hex): Hex {
-  return keccak256(concat([digest, signature])) as Hex;
+  return keccakHex(digest, signature);
 }
 
 /** The message a correctly signed transaction authorizes, or undefined if the signature is not `from`'s. */
