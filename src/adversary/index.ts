@@ -1,3 +1,4 @@
+import { attackerPaysMerchant } from './attacker-pays-merchant.ts';
 import { broadcastStaleState } from './broadcast-stale-state.ts';
 import type { Capability } from './capability.ts';
 import { censorL1 } from './censor-l1.ts';
@@ -13,4 +14,4 @@ import { replaySignedState } from './replay-signed-state.ts';
 import { withholdBatchData } from './withhold-batch-data.ts';
 
 /** Every adversary capability, in a fixed order (fuzz swarm subsets index into it). */
-export const capabilities: readonly Capability<never>[] = [censorL1, congestL1, reorgL1, goOffline, operatorHalt, broadcastStaleState, replaySignedState, censorL2, withholdBatchData, delayBatchPosting, forceIncludeConflicting, postZipBomb] as Capability<never>[];
+export const capabilities: readonly Capability<never>[] = [censorL1, congestL1, reorgL1, goOffline, operatorHalt, broadcastStaleState, replaySignedState, censorL2, withholdBatchData, delayBatchPosting, forceIncludeConflicting, postZipBomb, attackerPaysMerchant] as Capability<never>[];

@@ -1,12 +1,13 @@
 import { bindCheckers, type InvariantDefinition } from '../invariants/define.ts';
 import { createL1 } from '../l1/backends.ts';
-import type { ProtocolDefinition } from '../protocols/define.ts';
+import type { L1 } from '../l1/L1.ts';
+import type { ProtocolDefinition, ProtocolInstance } from '../protocols/define.ts';
 import { meetsExpectation, type AttackContext, type AttackDefinition, type AttackResult, type Expectation, type Outcome } from './attack.ts';
 import { configHash, type L1Backend, type RunConfig } from './config.ts';
 import { UsageError } from './errors.ts';
 import { Rng } from './rng.ts';
 import { stopwatch } from './stopwatch.ts';
-import type { TraceEvent } from './trace.ts';
+import { Trace, type TraceEvent } from './trace.ts';
 import type { Violation } from './violation.ts';
 import { World, type AdversaryBudget } from './world.ts';
 
@@ -30,6 +31,8 @@ export interface Scenario {
   readonly budget?: Partial<AdversaryBudget>;
   /** What happens in the safety phase; the kernel runs setup before and recovery after. */
   readonly safety: (context: AttackContext) => Promise<void>;
+  /** Called once the protocol is set up, before the safety phase: lets a caller watch the run (the Foundry exporter records its L1 calls). @defaultValue none */
+  readonly inspect?: (world: World, instance: ProtocolInstance) => void;
 }
 
 export interface ScenarioResult {
@@ -55,7 +58,14 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     signatures: scenario.l1 === 'anvil' ? 'secp256k1' : 'ideal',
     params: scenario.preset.params as Record<string, unknown>,
   };
-  const l1 = await createL1(scenario.l1);
+  let l1: L1;
+  try {
+    l1 = await createL1(scenario.l1);
+  } catch (e) {
+    // A node that dies or hangs while starting is that result's error, as a crash mid-run is; the campaign goes on.
+    if (e instanceof UsageError) throw e;
+    return startFailure(config, e, elapsed());
+  }
   const world = new World(config, l1, Rng.root(scenario.seed).fork(scenario.stream), scenario.budget);
   let outcome: Outcome;
   let error: string | undefined;
@@ -82,9 +92,18 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   };
 }
 
+function startFailure(config: RunConfig, e: unknown, ms: number): ScenarioResult {
+  const error = e instanceof Error ? e.message : String(e);
+  const trace = new Trace();
+  trace.append({ l1: 0, phase: 'setup', kind: 'error', actor: 'kernel', summary: error });
+  return { outcome: 'error', violations: [], error, traceHash: trace.hash, configHash: configHash(config), steps: trace.length, ms, trace: trace.events };
+}
+
 async function execute(world: World, scenario: Scenario): Promise<void> {
   const { protocol, variant } = scenario;
   const instance = await protocol.setup(world, { variant, params: scenario.preset.params });
+  world.instance = instance;
+  scenario.inspect?.(world, instance);
   world.bindCheckers(bindCheckers(scenario.invariants, instance.subjects));
   world.phase = 'safety';
   await world.step('phase', 'kernel', `safety phase: ${scenario.stream} against ${protocol.name}/${variant}`);

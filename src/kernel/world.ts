@@ -44,6 +44,11 @@ export class World {
   readonly violations: Violation[] = [];
   readonly budget: AdversaryBudget;
   phase: Phase = 'setup';
+  /**
+   * The protocol instance under test, once set up: what a protocol-specific capability
+   * (spawn an attacker, publish a stale state) acts on. Typed by the protocol that reads it.
+   */
+  instance: unknown;
   private actors: Actor[] = [];
   private offlineUntil = new Map<string, number>();
   private checkers: CheckerBinding[] = [];

@@ -22,7 +22,11 @@ export const rollupFuzz: FuzzProfile<RollupParams> = {
     { name: 'withdraw', weight: 2, arbitrary: fc.record({ user: fc.nat({ max: 7 }), percent: fc.integer({ min: 1, max: 100 }) }) },
     { name: 'exit', weight: 1, arbitrary: fc.record({ user: fc.nat({ max: 7 }) }) },
   ],
-  capabilities: ['censor-l1', 'reorg-l1', 'go-offline', 'operator-halt', 'censor-l2', 'delay-batch-posting', 'withhold-batch-data'],
+  capabilities: [
+    'censor-l1', 'reorg-l1', 'go-offline', 'operator-halt', 'censor-l2', 'delay-batch-posting', 'withhold-batch-data',
+    // DoubleUp Roll: an attacker pays the merchant, then tries to roll the payment back.
+    'attacker-pays-merchant', 'post-zip-bomb', 'force-include-conflicting',
+  ],
   budget: (p) => ({ offlineBlocks: p.userPatienceBlocks }),
 };
 
