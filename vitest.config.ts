@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'properties/**/*.prop.test.ts'], retry: 0 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], retry: 0 } },
+      // Bounded fuzz campaigns: seconds each on a quiet machine, so a generous per-test limit for a busy CI box.
+      { test: { name: 'properties', include: ['properties/**/*.prop.test.ts'], retry: 0, testTimeout: 180_000 } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], retry: 0, testTimeout: 60_000 } },
       // Real anvil nodes: contracts are built once up front, never retried (a flaky node is a bug to see).
       { test: { name: 'anvil', include: ['test/anvil/**/*.test.ts'], retry: 0, testTimeout: 60_000, globalSetup: ['test/anvil/build-contracts.ts'] } },
