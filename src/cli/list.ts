@@ -3,7 +3,22 @@ import { loadPresetFiles, presetsFor } from '../protocols/presets.ts';
 import type { Io } from './io.ts';
 import { parse } from './options.ts';
 
-export function catalogueJson(): unknown {
+/** What `l2adv list --json` prints. */
+export interface Catalogue {
+  command: 'list';
+  attacks: Array<{ name: string; summary: string; references: readonly string[]; targets: Array<{ protocol: string; variant: string; expected: string; invariant?: string }> }>;
+  protocols: Array<{
+    name: string;
+    summary: string;
+    defaultPreset: string;
+    variants: Array<{ name: string; kind: string; summary: string; removes?: string }>;
+    presets: Array<{ name: string; description: string; params: unknown; sources: Readonly<Record<string, string>> }>;
+  }>;
+  invariants: Array<{ name: string; kind: string; description: string }>;
+  capabilities: Array<{ name: string; description: string }>;
+}
+
+export function catalogueJson(): Catalogue {
   const files = loadPresetFiles();
   return {
     command: 'list',
@@ -29,7 +44,7 @@ export function catalogueJson(): unknown {
 
 export async function listCommand(argv: readonly string[], io: Io): Promise<number> {
   const { values } = parse('list', argv, { json: { type: 'boolean' as const } });
-  const catalogue = catalogueJson() as ReturnType<typeof catalogueShape>;
+  const catalogue = catalogueJson();
   if (values.json) {
     io.out(JSON.stringify(catalogue, null, 2));
     return 0;
@@ -50,13 +65,4 @@ export async function listCommand(argv: readonly string[], io: Io): Promise<numb
   io.out('\nAdversary capabilities');
   for (const c of catalogue.capabilities) io.out(`  ${c.name.padEnd(24)} ${c.description}`);
   return 0;
-}
-
-function catalogueShape() {
-  return {} as {
-    attacks: Array<{ name: string; summary: string; targets: Array<{ protocol: string; variant: string; expected: string; invariant?: string }> }>;
-    protocols: Array<{ name: string; summary: string; defaultPreset: string; variants: Array<{ name: string; kind: string; summary: string; removes?: string }>; presets: Array<{ name: string }> }>;
-    invariants: Array<{ name: string; kind: string; description: string }>;
-    capabilities: Array<{ name: string; description: string }>;
-  };
 }
