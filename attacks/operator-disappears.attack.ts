@@ -20,6 +20,8 @@ export default defineAttack({
     channel: { secure: 'defended' },
     // The sequencer and proposer vanish: users force withdrawals in through the delayed inbox, propose the root themselves and prove their exits.
     optimistic: { secure: 'defended', 'no-forced-inclusion': violated('l1-recoverability') },
+    // The operator vanishes: forced withdrawal requests go unserved, anyone freezes after the deadline, users escape with Merkle proofs against the last verified root.
+    zk: { secure: 'defended', 'unsound-verifier': 'defended', 'no-escape-hatch': violated('l1-recoverability') },
     custodial: { reference: violated('l1-recoverability') },
     // The federation vanishes: the bridge still wants k of n member signatures, and no one is left to give them.
     sidechain: { reference: violated('l1-recoverability') },

@@ -42,7 +42,7 @@ async function payments(count: number) {
   const params = preset.params as RollupParams;
   const config: RunConfig = { protocol: 'optimistic', variant: 'secure', preset: preset.name, l1: 'memory', seed: 1, signatures: 'ideal', params: params as never };
   const world = new World(config, new MemoryL1(), Rng.root(1).fork('bench'));
-  const rollup = rollupOf(await optimistic.setup(world, { variant: 'secure', params }));
+  const rollup = rollupOf(await optimistic.setup(world, { variant: 'secure', params: params as never }));
   world.bindCheckers(bindCheckers(invariants, rollup.subjects));
   world.phase = 'safety';
   for (const user of rollup.users) await user.deposit(world, eth(50));

@@ -8,10 +8,13 @@ import { delayBatchPosting } from './delay-batch-posting.ts';
 import { forceIncludeConflicting } from './force-include-conflicting.ts';
 import { goOffline } from './go-offline.ts';
 import { operatorHalt } from './operator-halt.ts';
+import { postInvalidRoot } from './post-invalid-root.ts';
 import { postZipBomb } from './post-zip-bomb.ts';
 import { reorgL1 } from './reorg-l1.ts';
+import { stallDisputes } from './stall-disputes.ts';
 import { replaySignedState } from './replay-signed-state.ts';
+import { signInvalidProof } from './sign-invalid-proof.ts';
 import { withholdBatchData } from './withhold-batch-data.ts';
 
 /** Every adversary capability, in a fixed order (fuzz swarm subsets index into it). */
-export const capabilities: readonly Capability<never>[] = [censorL1, congestL1, reorgL1, goOffline, operatorHalt, broadcastStaleState, replaySignedState, censorL2, withholdBatchData, delayBatchPosting, forceIncludeConflicting, postZipBomb, attackerPaysMerchant] as Capability<never>[];
+export const capabilities: readonly Capability<never>[] = [censorL1, congestL1, reorgL1, goOffline, operatorHalt, broadcastStaleState, replaySignedState, censorL2, withholdBatchData, delayBatchPosting, forceIncludeConflicting, postZipBomb, attackerPaysMerchant, postInvalidRoot, stallDisputes, signInvalidProof] as Capability<never>[];

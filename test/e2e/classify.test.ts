@@ -24,9 +24,9 @@ function classifyJson(...args: string[]): { code: number; doc: { command: string
   return { code: r.code, doc: JSON.parse(r.stdout) };
 }
 
-/** The shipped sidechain preset, edited and written to a temp dir, as a user would try a variation. */
-function editedSidechain(name: string, params: Record<string, unknown>): string {
-  const shipped = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/protocols/federated-sidechain.json'), 'utf8'));
+/** A shipped preset (the sidechain's by default), edited and written to a temp dir, as a user would try a variation. */
+function editedSidechain(name: string, params: Record<string, unknown>, shippedName = 'federated-sidechain'): string {
+  const shipped = JSON.parse(readFileSync(join(import.meta.dirname, `../../fixtures/protocols/${shippedName}.json`), 'utf8'));
   const path = join(mkdtempSync(join(tmpdir(), 'l2adv-classify-')), `${name}.json`);
   writeFileSync(path, JSON.stringify({ ...shipped, name, params: { ...shipped.params, ...params } }));
   return path;
@@ -43,6 +43,13 @@ describe('l2adv classify', () => {
       expect(byName.get(name)).toMatchObject({ verdict: 'not Layer 2', reducesToL1: false, dataOnL1: { value: false }, exitWindow: { text: 'none' } });
     }
     for (const name of ['lightning-lnd', 'perun']) expect(byName.get(name)).toMatchObject({ verdict: 'Layer 2', operatorDisappears: { recoversViaL1: true } });
+    // Rollups recover via L1: forced inclusion (optimistic) or freeze and escape hatch (StarkEx).
+    for (const name of ['arbitrum-one', 'op-mainnet', 'starkex']) {
+      expect(byName.get(name), name).toMatchObject({ verdict: 'Layer 2', operatorDisappears: { recoversViaL1: true }, dataOnL1: { value: true } });
+    }
+    // zkSync Era's priority queue has no enforced deadline: the risk shows as the preset's property.
+    expect(byName.get('zksync-era')).toMatchObject({ verdict: 'not Layer 2', operatorDisappears: { recoversViaL1: false }, exitWindow: { text: 'none' } });
+    expect(byName.get('zksync-era')!.probes.find((p) => p.attack === 'ignored-forced-exit')!.outcome).toBe('violated');
     // Every verdict rests on an attack that ran, with the line that reruns it.
     for (const p of doc.presets) {
       const disappears = p.probes.find((x) => x.attack === 'operator-disappears');
@@ -61,6 +68,16 @@ describe('l2adv classify', () => {
     expect(edited!.mustTrust[0]!.party).toBe('the federation (15 of 15)');
     expect([shipped!.withdrawalDelay.blocks, edited!.withdrawalDelay.blocks]).toEqual([10, 7200]);
     expect(edited!.withdrawalDelay.text).toBe('7,200 blocks (24 h), only while the federation (15 of 15) signs');
+  });
+
+  it('turns StarkEx into "not Layer 2" when its preset loses the forced-request deadline (no freeze, no escape hatch)', () => {
+    const noDeadline = editedSidechain('starkex-no-escape', { forcedRequestDeadlineBlocks: null }, 'starkex');
+    const { code, doc } = classifyJson('--preset', 'starkex', '--preset', noDeadline);
+    expect(code).toBe(0);
+    const [shipped, edited] = doc.presets;
+    expect(shipped).toMatchObject({ verdict: 'Layer 2', reducesToL1: true, exitWindow: { blocks: 50_400 } });
+    expect(edited).toMatchObject({ preset: noDeadline, verdict: 'not Layer 2', reducesToL1: false, exitWindow: { text: 'none' } });
+    expect(edited!.mustTrust[0]!.party).toBe('the operator (sequencer and prover)');
   });
 
   it('prints a table, each preset with its evidence, and a summary line', () => {

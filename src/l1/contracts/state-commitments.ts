@@ -2,6 +2,8 @@ import type { Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import type { ContractSpec, TxId, TxOptions } from '../L1.ts';
 import { StateCommitments } from '../memory/contracts/state-commitments.ts';
+import type { DisputeGame } from './dispute-game.ts';
+import type { StepWitness } from './one-step-proof.ts';
 
 /** A claimed L2 state root after the first `batchCount` inbox entries. */
 export interface StateCommitment {
@@ -10,40 +12,90 @@ export interface StateCommitment {
   readonly batchCount: number;
   readonly proposer: Address;
   readonly postedBlock: number;
+  /** The commitment this one extends (its root is the segment's pre-state); -1 for the genesis root. */
+  readonly parentIndex?: number;
 }
+
+/** Where a proposer's bond stands: escrowed, returned once the root is final (or died with an ancestor), or slashed by a lost dispute. */
+export type BondStatus = 'held' | 'returned' | 'slashed';
 
 /**
  * Where L2 state roots meet L1: anyone proposes the root of the chain derived from the
- * inbox, and a root becomes final by the rollup's finality rule. Permissionless proposing
- * is what lets users exit when the operator is gone: they propose the root themselves.
+ * inbox, with a bond, and a root becomes final by the rollup's finality rule.
+ * Permissionless proposing is what lets users exit when the operator is gone: they
+ * propose the root themselves.
  *
- * PLACEHOLDER FINALITY RULE (see `finality` below and in the memory contract): here a root
- * is final once `challengeWindowBlocks` have passed since it was posted — nothing checks
- * it. The optimistic issue replaces this with challenges and bisection down to a one-step
- * proof; the zk issue with a validity proof. Keep every finality decision behind
- * `isFinalAt` so they only have to swap the rule.
+ * Finality rules (`finality` below): `fraud-proof` — the optimistic rule: a root is
+ * assumed valid unless challenged within the window; a challenge is a bisection game
+ * (dispute-game.ts) ending in a one-step proof L1 re-executes (one-step-proof.ts); the
+ * loser's bond is slashed, part to the winner, and a root proven wrong is rejected with
+ * every commitment built on it. `placeholder-window` — a root is final once the window
+ * has passed, nothing checked (for protocols whose own rule has not landed yet). Every
+ * finality decision goes through `isFinalAt`.
  */
 export interface StateCommitmentsFacade {
-  /** Extends the latest commitment (`parentIndex` must be it) with the root after `batchCount` inbox entries. */
+  /** Extends the latest live commitment (`parentIndex` must be it) with the root after `batchCount` inbox entries; msg.value must be the bond. */
   propose(tx: TxOptions, stateRoot: Hex, batchCount: number, parentIndex: number): Promise<TxId>;
+  /** Opens a dispute game against commitment `index` within its window; msg.value must be the challenger bond. */
+  challenge(tx: TxOptions, commitmentIndex: number): Promise<TxId>;
+  /** The proposer side's first move: the segment's message count and message root, and the root at the first midpoint. */
+  answer(tx: TxOptions, gameId: number, stepCount: number, messagesRoot: Hex, midRoot: Hex): Promise<TxId>;
+  /** The proposer side names its root at the midpoint of the disputed interval. */
+  bisect(tx: TxOptions, gameId: number, midRoot: Hex): Promise<TxId>;
+  /** The challenger agrees (the dispute moves right) or disagrees (left) with the proposer side's midpoint root. */
+  respond(tx: TxOptions, gameId: number, agree: boolean): Promise<TxId>;
+  /** The challenger's last move: L1 re-executes the single disputed step from the agreed root. */
+  oneStep(tx: TxOptions, gameId: number, witness: StepWitness): Promise<TxId>;
+  /** Anyone: settles a game whose mover ran out of clock, or whose commitment died with an ancestor. */
+  timeout(tx: TxOptions, gameId: number): Promise<TxId>;
+  /** Anyone: returns a proposer's bond once its root is final or died with an ancestor. */
+  reclaimBond(tx: TxOptions, commitmentIndex: number): Promise<TxId>;
   count(): Promise<number>;
+  /** The newest commitment not rejected and not built on a rejected one: what the next proposal extends. */
+  latest(): Promise<number>;
   commitment(index: number): Promise<StateCommitment | undefined>;
   isFinalAt(index: number, height: number): Promise<boolean>;
+  /** Rejected by a lost dispute as of `height`, itself or through an ancestor. */
+  isRejectedAt(index: number, height: number): Promise<boolean>;
   /** Index of the newest commitment final at `height` (0, the genesis root, at least). */
   latestFinalAt(height: number): Promise<number>;
+  bondWei(): Promise<bigint>;
+  challengerBondWei(): Promise<bigint>;
+  bondOf(index: number): Promise<BondStatus | undefined>;
+  gameCount(): Promise<number>;
+  game(id: number): Promise<DisputeGame | undefined>;
+  gamesOf(commitmentIndex: number): Promise<readonly number[]>;
+}
+
+export interface FraudProofRules {
+  /** Escrowed with every proposal (Arbitrum's assertion stake, OP's game bond). */
+  readonly proposerBondWei: bigint;
+  /** Escrowed with every challenge. */
+  readonly challengerBondWei: bigint;
+  /** Each side's chess clock in a dispute game. */
+  readonly clockBlocks: number;
+  /** Share of the loser's bond paid to the winner; the rest is burned (so colluding with yourself costs). */
+  readonly winnerShareBasisPoints: number;
+  /** Whether challenges exist at all (twin `no-fraud-proof` turns them off). */
+  readonly challengesEnabled: boolean;
 }
 
 export interface StateCommitmentsParams {
   readonly rollupInbox: Address;
   /** Root of the empty L2 state: commitment 0, final from the start. */
   readonly genesisRoot: Hex;
-  /** The placeholder finality delay (Arbitrum confirmPeriodBlocks, OP proof maturity). */
+  /** Blocks after posting during which a root may be challenged (Arbitrum confirmPeriodBlocks, OP game clock and proof maturity). */
   readonly challengeWindowBlocks: number;
-  readonly finality: 'placeholder-window';
+  readonly finality: 'placeholder-window' | 'fraud-proof';
+  /** Required with `fraud-proof`. */
+  readonly fraudProof?: FraudProofRules;
 }
+
+/** Where slashed bond remainders go. */
+export const BURN_ADDRESS = '0x000000000000000000000000000000000000dead' as Address;
 
 export const stateCommitments: ContractSpec<StateCommitmentsFacade, StateCommitmentsParams> = {
   name: 'StateCommitments',
-  views: ['count', 'commitment', 'isFinalAt', 'latestFinalAt'],
+  views: ['count', 'latest', 'commitment', 'isFinalAt', 'isRejectedAt', 'latestFinalAt', 'bondWei', 'challengerBondWei', 'bondOf', 'gameCount', 'game', 'gamesOf'],
   memory: (env, params) => new StateCommitments(env, params),
 };

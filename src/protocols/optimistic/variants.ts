@@ -9,9 +9,8 @@ interface VariantSpec {
 
 /**
  * The optimistic rollup's variants. A twin is one line: its summary and the single
- * feature flag it switches off. The fraud-proof twins (no-fraud-proof,
- * short-challenge-window, instant-withdrawal) arrive with the fraud-proof issue, each as
- * one more flag in RollupFeatures.
+ * feature flag it switches off; the fraud-proof twins (no-fraud-proof,
+ * short-challenge-window, instant-withdrawal) each switch off one flag of the finality rule.
  */
 export const OPTIMISTIC_VARIANTS = {
   secure: {
@@ -41,6 +40,18 @@ export const OPTIMISTIC_VARIANTS = {
   'merchant-accepts-soft': {
     info: { kind: 'twin', summary: "the merchant ships goods on the sequencer's soft confirmation", removes: 'crediting only L1-posted payments' },
     removes: { merchantPolicy: 'soft' },
+  },
+  'no-fraud-proof': {
+    info: { kind: 'twin', summary: 'roots are bonded and wait out the window, but nothing can challenge them', removes: 'challenges with bisection fraud proofs' },
+    removes: { fraudProofs: false },
+  },
+  'short-challenge-window': {
+    info: { kind: 'twin', summary: 'the challenge window is two hours, shorter than L1 censorship can last', removes: 'a challenge window longer than censorship budget plus response time' },
+    removes: { challengeWindow: 'short' },
+  },
+  'instant-withdrawal': {
+    info: { kind: 'twin', summary: 'the bridge pays a withdrawal against any proposed root, final or not', removes: "the bridge's wait for a final root" },
+    removes: { withdrawalsWaitForFinality: false },
   },
 } as const satisfies Record<string, VariantSpec>;
 

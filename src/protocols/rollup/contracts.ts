@@ -3,7 +3,7 @@ import { rollupBridge, type RollupBridgeFacade } from '../../l1/contracts/bridge
 import type { DelayBufferConfig } from '../../l1/contracts/delay-buffer.ts';
 import { delayedInbox, type DelayedInboxFacade } from '../../l1/contracts/delayed-inbox.ts';
 import { rollupInbox, type RollupInboxFacade } from '../../l1/contracts/rollup-inbox.ts';
-import { stateCommitments, type StateCommitmentsFacade } from '../../l1/contracts/state-commitments.ts';
+import { stateCommitments, type FraudProofRules, type StateCommitmentsFacade } from '../../l1/contracts/state-commitments.ts';
 import type { Deployed, L1 } from '../../l1/L1.ts';
 import { L2State } from './state.ts';
 
@@ -22,6 +22,10 @@ export interface ContractRules {
   readonly forcedInclusion: boolean;
   readonly requireBatchData: boolean;
   readonly challengeWindowBlocks: number;
+  /** The optimistic finality rule (challenges, bisection, bonds); absent: the placeholder window. */
+  readonly fraudProof?: FraudProofRules;
+  /** The bridge pays withdrawals only against final roots (twin `instant-withdrawal` turns this off). @defaultValue true */
+  readonly requireFinalRoot?: boolean;
 }
 
 export const DEPLOYER = 'rollup-deployer';
@@ -46,9 +50,10 @@ export async function deployRollup(l1: L1, rules: ContractRules): Promise<{ cont
     rollupInbox: inbox.address,
     genesisRoot: new L2State().stateRoot(),
     challengeWindowBlocks: rules.challengeWindowBlocks,
-    finality: 'placeholder-window',
+    finality: rules.fraudProof ? 'fraud-proof' : 'placeholder-window',
+    fraudProof: rules.fraudProof,
   });
-  const bridge = await l1.deploy(rollupBridge, { delayedInbox: delayed.address, commitments: commitments.address, requireFinalRoot: true });
+  const bridge = await l1.deploy(rollupBridge, { delayedInbox: delayed.address, commitments: commitments.address, requireFinalRoot: rules.requireFinalRoot ?? true });
   const initialization = await delayed.initialize({ from: deployer }, bridge.address);
   return { contracts: { inbox, delayedInbox: delayed, bridge, commitments }, initialization };
 }

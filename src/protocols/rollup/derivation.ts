@@ -54,6 +54,9 @@ export interface DerivedBatch {
   readonly roots?: StateRoots & { readonly stateRoot: Hex };
 }
 
+/** What entered the canonical chain, in order, and from which inbox entry: what a zk prover re-executes. */
+export type AppliedItem = { readonly batch: number } & ({ readonly kind: 'tx'; readonly tx: SignedTx } | { readonly kind: 'delayed'; readonly index: number });
+
 type Decoded = { readonly blocks: readonly L2Block[] } | { readonly reason: string };
 
 interface Mark {
@@ -77,6 +80,7 @@ export class Derivation {
   private delayedMessages: DelayedMessage[] = [];
   private inclusions: DelayedInclusion[] = [];
   private derived: DerivedBatch[] = [];
+  private applied: AppliedItem[] = [];
   private txs = new Map<Hex, CanonicalTx>();
   private stalled: number | undefined;
   private calldata = new Map<number, Uint8Array>();
@@ -154,6 +158,11 @@ export class Derivation {
     if (batchCount === 0) return this.genesis;
     if (batchCount > this.derivedBatchCount) return undefined;
     return this.derived[batchCount - 1]!.roots;
+  }
+
+  /** Authenticated transactions and delayed messages applied by inbox entries [fromBatch, toBatch), in chain order. */
+  appliedIn(fromBatch: number, toBatch: number): AppliedItem[] {
+    return this.applied.filter((a) => a.batch >= fromBatch && a.batch < toBatch);
   }
 
   /** Escrowed deposits not yet credited on L2 (still in the delayed inbox). */
@@ -268,6 +277,7 @@ export class Derivation {
   private applyTx(tx: SignedTx, record: BatchRecord): void {
     const message = authenticate(tx, this.rules.chainId);
     const effect: Effect = message ? this.state.apply(message) : { status: 'failed', reason: 'bad signature' };
+    if (message) this.push(this.applied, { batch: record.sequenceNumber, kind: 'tx', tx });
     const previous = this.txs.get(tx.hash);
     if (previous?.status === 'ok') return;
     const { body } = tx;
@@ -292,6 +302,7 @@ export class Derivation {
   private includeDelayed(record: BatchRecord): void {
     const index = this.inclusions.length;
     const effect = this.state.apply(delayedToMessage(this.delayedMessages[index]!));
+    this.push(this.applied, { batch: record.sequenceNumber, kind: 'delayed', index });
     this.push(this.inclusions, {
       index,
       batch: record.sequenceNumber,

@@ -16,6 +16,12 @@ export interface RollupFeatures {
   readonly sequencerChecksDecompressedSize: boolean;
   /** The merchant's acceptance policy (twin `merchant-accepts-soft`). */
   readonly merchantPolicy: AcceptancePolicy;
+  /** Roots can be challenged and disproven by bisection to a one-step proof (twin `no-fraud-proof`). */
+  readonly fraudProofs: boolean;
+  /** The preset's challenge window, or one shorter than L1 censorship can last (twin `short-challenge-window`). */
+  readonly challengeWindow: 'preset' | 'short';
+  /** The bridge pays withdrawals only against final roots (twin `instant-withdrawal`). */
+  readonly withdrawalsWaitForFinality: boolean;
 }
 
 export const SECURE_ROLLUP: RollupFeatures = {
@@ -24,4 +30,7 @@ export const SECURE_ROLLUP: RollupFeatures = {
   sequencerChecksBatchBounds: true,
   sequencerChecksDecompressedSize: true,
   merchantPolicy: 'l1-posted',
+  fraudProofs: true,
+  challengeWindow: 'preset',
+  withdrawalsWaitForFinality: true,
 };

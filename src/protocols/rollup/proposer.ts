@@ -36,7 +36,10 @@ export class Proposer {
   /** The newest root this proposer would stand behind, if it covers more than the latest commitment. */
   async nextClaim(): Promise<RootClaim | undefined> {
     this.derivation.sync();
-    const latest = (await this.contracts.commitments.commitment((await this.contracts.commitments.count()) - 1))!;
+    const latest = (await this.contracts.commitments.commitment(await this.contracts.commitments.latest()))!;
+    // Never build on a root our own derivation contradicts: it is for a challenger to remove.
+    const parentRoot = this.derivation.rootsAfter(latest.batchCount)?.stateRoot;
+    if (parentRoot !== undefined && parentRoot !== latest.stateRoot) return undefined;
     const posted = await this.contracts.inbox.batchCount();
     let best: RootClaim | undefined;
     const derived = Math.min(this.derivation.derivedBatchCount, posted);
@@ -53,8 +56,9 @@ export class Proposer {
     if (this.inFlight && world.l1.receipt(this.inFlight).status === 'pending') return 'waiting';
     const claim = await this.nextClaim();
     if (!claim) return 'nothing';
-    const parent = (await this.contracts.commitments.count()) - 1;
-    this.inFlight = await this.contracts.commitments.propose({ from: this.address }, claim.stateRoot, claim.batchCount, parent);
+    const { commitments } = this.contracts;
+    const parent = await commitments.latest();
+    this.inFlight = await commitments.propose({ from: this.address, value: await commitments.bondWei() }, claim.stateRoot, claim.batchCount, parent);
     await world.step('action', this.name, `proposes state root ${claim.stateRoot.slice(0, 10)} after ${claim.batchCount} inbox entries`, claim);
     return 'sent';
   }

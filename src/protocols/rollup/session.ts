@@ -4,11 +4,11 @@ import type { ConservationSubject } from '../../invariants/conservation.ts';
 import type { DataAvailabilitySubject } from '../../invariants/data-availability.ts';
 import type { ForcedInclusionSubject } from '../../invariants/forced-inclusion-bound.ts';
 import type { RecoverabilitySubject } from '../../invariants/l1-recoverability.ts';
-import type { Role } from '../../kernel/actor.ts';
+import type { Actor, Role } from '../../kernel/actor.ts';
 import type { World } from '../../kernel/world.ts';
 import { eth } from '../../l1/units.ts';
 import type { ProtocolInstance } from '../define.ts';
-import { deployRollup, type RollupContracts } from './contracts.ts';
+import { deployRollup, type ContractRules, type RollupContracts } from './contracts.ts';
 import { delayedToMessage, Derivation } from './derivation.ts';
 import type { RollupFeatures } from './features.ts';
 import { performRollupMove, rollupDeadlines } from './fuzz.ts';
@@ -18,6 +18,16 @@ import { OperatorProposer, Proposer } from './proposer.ts';
 import { Sequencer } from './sequencer.ts';
 import type { L2State } from './state.ts';
 import { RollupUser, type RollupEnvironment } from './user.ts';
+
+/**
+ * How a rollup protocol differs in its L1 contracts and in how its roots reach L1 (the zk
+ * rollup deploys a verifier and an escape-hatch bridge and runs a prover instead of the
+ * optimistic proposer). Absent: the optimistic contracts and proposer.
+ */
+export interface RollupShape {
+  deploy?(l1: World['l1'], rules: ContractRules): Promise<{ contracts: RollupContracts }>;
+  operator?(env: RollupEnvironment): Actor;
+}
 
 /** L1 ether every party starts with. */
 const L1_FUNDS = eth(100);
@@ -50,7 +60,7 @@ export class RollupSession implements ProtocolInstance {
     };
   }
 
-  static async create(world: World, params: RollupParams, features: RollupFeatures): Promise<RollupSession> {
+  static async create(world: World, params: RollupParams, features: RollupFeatures, shape: RollupShape = {}): Promise<RollupSession> {
     const sequencerAddress = account('sequencer').address;
     const rules = {
       chainId: params.l2ChainId,
@@ -60,7 +70,7 @@ export class RollupSession implements ProtocolInstance {
       futureSeconds: params.futureSeconds,
       maxDecompressedBytes: params.maxDecompressedBytes,
     };
-    const { contracts } = await deployRollup(world.l1, {
+    const { contracts } = await (shape.deploy ?? deployRollup)(world.l1, {
       sequencer: sequencerAddress,
       forceInclusionDelayBlocks: params.forceInclusionDelayBlocks,
       delayBuffer: params.delayBuffer,
@@ -78,8 +88,6 @@ export class RollupSession implements ProtocolInstance {
       postingMarginBlocks: params.postingMarginBlocks,
     });
     world.addActor(sequencer);
-    const proposer = new Proposer('proposer', 'operator', contracts, derivation, () => sequencer.claimedRoots);
-    world.addActor(new OperatorProposer('proposer', proposer, params.proposalIntervalBlocks));
     const env: RollupEnvironment = {
       contracts,
       derivation,
@@ -88,6 +96,8 @@ export class RollupSession implements ProtocolInstance {
       challengeWindowBlocks: params.challengeWindowBlocks,
       patienceBlocks: params.userPatienceBlocks,
     };
+    const proposer = () => new OperatorProposer('proposer', new Proposer('proposer', 'operator', contracts, derivation, () => sequencer.claimedRoots), params.proposalIntervalBlocks);
+    world.addActor(shape.operator?.(env) ?? proposer());
     const merchant = new Merchant('merchant', env, features.merchantPolicy);
     const session = new RollupSession(params, features, env, merchant);
     await session.enlist(world, merchant);

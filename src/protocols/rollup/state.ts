@@ -165,6 +165,17 @@ export class L2State {
     return { index, siblings: this.accountTree.proof(index) };
   }
 
+  /** Siblings of account slot `index` in the current tree, empty slots included (one-step proof witnesses). */
+  accountSiblings(index: number): Hex[] {
+    this.flush();
+    return this.accountTree.proof(index);
+  }
+
+  /** Siblings of withdrawal slot `index` in the current tree (the next free one: where a withdrawal would append). */
+  withdrawalSiblings(index: number): Hex[] {
+    return this.withdrawalTree.proof(index);
+  }
+
   /** Every account with a non-zero balance, sorted by address. */
   holders(): Array<[Address, Account]> {
     return [...this.accounts.entries()].filter(([, a]) => a.balanceWei > 0n).sort(([a], [b]) => (a < b ? -1 : 1));

@@ -244,7 +244,10 @@ export class RollupUser implements Actor {
 
   private pendingFinalization(world: World, index: number): boolean {
     const id = this.finalizing.get(index);
-    return id !== undefined && world.l1.receipt(id).status === 'pending';
+    if (id === undefined) return false;
+    const r = world.l1.receipt(id);
+    // A refused claim (a forged root drained the bridge or took the slot) is retried after the patience window, not every block.
+    return r.status === 'pending' || (r.status === 'reverted' && world.height < (r.block ?? 0) + this.env.patienceBlocks);
   }
 
   protected wake(world: World, height: number): void {

@@ -36,7 +36,8 @@ export class RollupBridge {
     this.paidTotal.set(this.paidTotal.value + w.amountWei);
     this.escrow.set(this.escrow.value - w.amountWei);
     ctx.pay(w.to, w.amountWei);
-    ctx.emit('WithdrawalFinalized', { index: w.index, to: w.to, amountWei: w.amountWei, commitmentIndex });
+    // `final` records what the commitments contract said at payment time (withdrawal-finality reads it).
+    ctx.emit('WithdrawalFinalized', { index: w.index, to: w.to, amountWei: w.amountWei, commitmentIndex, final });
   }
 
   escrowedWei(): bigint {
