@@ -5,6 +5,7 @@ import { timestampOf } from '../src/kernel/clock.ts';
 import { AnvilL1, ANVIL_CHAIN_ID } from '../src/l1/anvil/AnvilL1.ts';
 import { custodyWallet } from '../src/l1/contracts/custody-wallet.ts';
 import { eth } from '../src/l1/units.ts';
+import { runAttacks } from '../src/catalogue.ts';
 import { runAttackOn } from '../test/support/attack.ts';
 import type { Figure } from './run.ts';
 
@@ -44,6 +45,25 @@ export default async function anvilBench(figure: Figure): Promise<void> {
     const start = performance.now();
     await runAttackOn('operator-disappears', 'custodial', 'reference', { l1: backend });
     figure(`operator-disappears on custodial, --l1 ${backend}`, performance.now() - start, 'ms');
+  }
+  await attackSuite(figure);
+}
+
+/**
+ * The whole attack suite on anvil (goal: under 3 minutes), and the part of it whose
+ * contracts exist in Solidity next to the same part in memory. Each result starts its own
+ * node; a protocol without Solidity yet ends in `error` at its first deploy, in milliseconds.
+ */
+async function attackSuite(figure: Figure): Promise<void> {
+  const start = performance.now();
+  const all = await runAttacks({ names: [], all: true, seed: 1, l1: 'anvil' });
+  const ran = all.filter((r) => r.outcome !== 'error');
+  const protocols = [...new Set(ran.map((r) => r.protocol))];
+  figure(`attack --all --l1 anvil (${ran.length} ran, ${all.length - ran.length} without Solidity yet)`, (performance.now() - start) / 1000, 's');
+  for (const backend of ['memory', 'anvil'] as const) {
+    const from = performance.now();
+    for (const protocol of protocols) await runAttacks({ names: [], all: true, protocol, seed: 1, l1: backend });
+    figure(`attack --all on ${protocols.join(', ')}, --l1 ${backend}`, (performance.now() - from) / 1000, 's');
   }
 }
 

@@ -23,3 +23,13 @@ export type { AttackSelection } from './catalogue.ts';
 export { formatAttackResult, formatAttackSummary } from './report/console.ts';
 export { attackJson } from './report/json.ts';
 export { attackJunit } from './report/junit.ts';
+// Binding a contract of your own (docs/custom-target.md): actor keys, amounts, the TS
+// twin's storage and reverts, and the forge/anvil binaries from npm.
+export { account, nameOf } from './crypto/accounts.ts';
+export type { Account, Address } from './crypto/accounts.ts';
+export { eth, formatEth } from './l1/units.ts';
+export { require, Revert } from './l1/revert.ts';
+export type { CallContext, ContractEnv, Mapping, Slot } from './l1/memory/storage.ts';
+export type { Deployed, TxId } from './l1/L1.ts';
+export { foundryBinary } from './l1/anvil/binaries.ts';
+export { palette } from './report/color.ts';

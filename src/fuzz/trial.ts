@@ -3,7 +3,7 @@ import type { Capability } from '../adversary/capability.ts';
 import type { InvariantDefinition } from '../invariants/define.ts';
 import type { L1Backend } from '../kernel/config.ts';
 import { Rng } from '../kernel/rng.ts';
-import { runScenario, type PresetChoice, type ScenarioResult } from '../kernel/run.ts';
+import { runScenario, type PresetChoice, type Scenario, type ScenarioResult } from '../kernel/run.ts';
 import { defaultBudget } from '../kernel/world.ts';
 import type { Violation } from '../kernel/violation.ts';
 import type { ProtocolDefinition } from '../protocols/define.ts';
@@ -57,10 +57,16 @@ export function swarmFor(seed: number, capabilities: readonly Capability<unknown
 }
 
 /** Plays one schedule from scratch: a fresh world, the moves, recovery, checks. */
-export function playOnce(target: FuzzTarget, seed: number, moves: readonly Move[], capabilities: readonly Capability<unknown>[]): Promise<ScenarioResult> {
+export function playOnce(
+  target: FuzzTarget,
+  seed: number,
+  moves: readonly Move[],
+  capabilities: readonly Capability<unknown>[],
+  inspect?: Scenario['inspect'],
+): Promise<ScenarioResult> {
   const byName = new Map(capabilities.map((c) => [c.name, c]));
   const budget = target.protocol.fuzz?.budget?.(target.preset.params);
-  return runScenario({ ...target, seed, stream: 'fuzz', budget, safety: (context) => playSchedule(context, moves, byName) });
+  return runScenario({ ...target, seed, stream: 'fuzz', budget, inspect, safety: (context) => playSchedule(context, moves, byName) });
 }
 
 /** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it. */

@@ -77,6 +77,18 @@ export interface ContractSpec<F, P> {
   readonly memory: (env: import('./memory/storage.ts').ContractEnv, params: P) => object;
   /** The Solidity constructor's arguments, in order, from the same params (anvil). @defaultValue none */
   readonly constructorArgs?: (params: P) => readonly unknown[];
+  /**
+   * Per view, how its ABI-decoded Solidity value becomes what the TS implementation returns,
+   * where the ABI cannot say it: an absent record (all zeros) as undefined, an enum by name
+   * (anvil). @defaultValue the decoded value as is
+   */
+  readonly fromSolidity?: Readonly<Record<string, (value: unknown) => unknown>>;
+  /**
+   * The forge artifact (`out/<File>.sol/<Name>.json`) of a contract built outside contracts/,
+   * e.g. in your own Foundry project (docs/custom-target.md). @defaultValue looked up by
+   * `name` in the build of contracts/
+   */
+  readonly solidityArtifact?: string;
   /** Brand so that `deploy` infers the facade type. */
   readonly __facade?: F;
 }

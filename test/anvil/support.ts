@@ -35,7 +35,9 @@ export function anvilsTagged(tag: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('anvil') || !isAlive(Number(entry))) continue;
+      // The node itself, not a process that merely mentions it (`l2adv attack --l1 anvil` does).
+      const program = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0] ?? '';
+      if (!/(^|\/)anvil$/.test(program) || !isAlive(Number(entry))) continue;
       if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(`L2ADV_TEST_TAG=${tag}`)) found.push(Number(entry));
     } catch {
       // the process ended while we looked

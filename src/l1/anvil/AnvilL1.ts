@@ -10,7 +10,7 @@ import { BLOB_RETENTION_SECONDS, versionedHash } from '../memory/MemoryL1.ts';
 import { Mempool, type PendingTx } from '../mempool.ts';
 import { Revert } from '../revert.ts';
 import { plain, plainRecord, revertReason } from './abi-values.ts';
-import { artifactOf, type Artifact } from './artifacts.ts';
+import { artifactAt, artifactOf, type Artifact } from './artifacts.ts';
 import { ensureContractsBuilt } from './build.ts';
 import { applyEdits, deployWithoutBlock, type Deployment } from './deploy.ts';
 import { NodeChain } from './chain.ts';
@@ -141,7 +141,7 @@ export class AnvilL1 implements L1 {
   }
 
   async deploy<F, P>(spec: ContractSpec<F, P>, params: P): Promise<Deployed<F>> {
-    const artifact = artifactOf(spec.name);
+    const artifact = spec.solidityArtifact ? artifactAt(spec.name, spec.solidityArtifact) : artifactOf(spec.name);
     const args = spec.constructorArgs?.(params) ?? [];
     const expected = artifact.abi.deploy.inputs.length;
     if (args.length !== expected) {
@@ -284,7 +284,7 @@ export class AnvilL1 implements L1 {
 
   /** A view: eth_call at the head, decoded like the in-memory contract would return it; a revert throws Revert. */
   private async read(address: Address, method: string, args: readonly unknown[]): Promise<unknown> {
-    const { artifact } = this.contracts.get(address)!;
+    const { artifact, spec } = this.contracts.get(address)!;
     const fragment = artifact.abi.getFunction(method);
     if (!fragment) throw new Error(`${artifact.name} has no view ${method} in its ABI`);
     let output: string;
@@ -296,7 +296,9 @@ export class AnvilL1 implements L1 {
     }
     const values = artifact.abi.decodeFunctionResult(fragment, output);
     const outputs = fragment.outputs.map((p, i) => plain(values[i], p));
-    return outputs.length === 1 ? outputs[0] : outputs;
+    const value = outputs.length === 1 ? outputs[0] : outputs;
+    const adapt = spec.fromSolidity?.[method];
+    return adapt ? adapt(value) : value;
   }
 
   /** Hands one admitted transaction to the node, signed by its sender's key; what no EVM would run is refused here, as MemoryL1 reverts it. */

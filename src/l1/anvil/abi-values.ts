@@ -2,11 +2,13 @@ import { AbiCoder, type Interface, type ParamType, type Result } from 'ethers';
 
 /**
  * A decoded ABI value in the shape the in-memory contracts use, so protocol code and
- * checkers read both backends alike: addresses lower-case, integers bigint, structs as
- * objects keyed by field name, arrays as arrays, bytes as 0x-hex.
+ * checkers read both backends alike: addresses lower-case; integers of up to 64 bits as
+ * number (heights, versions, ids, counts — what the TS contracts keep as number), wider
+ * ones as bigint (wei); structs as objects keyed by field name, arrays as arrays, bytes as 0x-hex.
  */
 export function plain(value: unknown, type: ParamType): unknown {
   if (type.baseType === 'address') return (value as string).toLowerCase();
+  if (isNarrowInteger(type.type)) return safeNumber(value as bigint, type);
   if (type.isArray()) return Array.from(value as Result).map((v) => plain(v, type.arrayChildren));
   if (type.isTuple()) {
     const values = Array.from(value as Result);
@@ -15,6 +17,22 @@ export function plain(value: unknown, type: ParamType): unknown {
     return named ? Object.fromEntries(type.components.map((c, i) => [c.name, fields[i]])) : fields;
   }
   return value;
+}
+
+const NARROW_BITS = 64;
+
+function isNarrowInteger(solidityType: string): boolean {
+  const m = /^u?int(\d+)$/.exec(solidityType);
+  return m !== null && Number(m[1]) <= NARROW_BITS;
+}
+
+/** A uint64 can exceed 2^53: such a value is refused rather than rounded. */
+function safeNumber(value: bigint, type: ParamType): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) {
+    throw new RangeError(`${type.type} ${type.name || 'value'} = ${value} is beyond 2^53 and cannot be a JS number: declare it uint128 or wider to read it as bigint`);
+  }
+  return n;
 }
 
 /** Named values (event arguments) as a record keyed by parameter name, or by position where unnamed. */

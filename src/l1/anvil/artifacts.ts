@@ -24,10 +24,16 @@ export function artifactOf(contract: string): Artifact {
     throw new Error(`no Solidity contract named ${contract} in contracts/: this protocol cannot run on --l1 anvil yet (see docs/custom-target.md); use --l1 memory`);
   }
   if (found.length > 1) throw new Error(`contract name ${contract} is defined in several files (${found.join(', ')}): give each contract a unique name`);
-  const json = JSON.parse(readFileSync(join(ARTIFACTS_DIR, found[0]!, `${contract}.json`), 'utf8')) as { abi: InterfaceAbi; bytecode: { object: string } };
+  return artifactAt(contract, join(ARTIFACTS_DIR, found[0]!, `${contract}.json`), found[0]!);
+}
+
+/** A forge artifact read from its file: a contract built in another Foundry project (ContractSpec.solidityArtifact). */
+export function artifactAt(contract: string, path: string, source: string = path): Artifact {
+  if (!existsSync(path)) throw new Error(`no forge artifact for ${contract} at ${path}: build its Foundry project first (forge build)`);
+  const json = JSON.parse(readFileSync(path, 'utf8')) as { abi: InterfaceAbi; bytecode: { object: string } };
   const bytecode = json.bytecode.object.startsWith('0x') ? json.bytecode.object : `0x${json.bytecode.object}`;
   if (bytecode === '0x') throw new Error(`contract ${contract} has no bytecode (is it abstract or an interface?)`);
-  return { name: contract, source: found[0]!, abi: new Interface(json.abi), bytecode };
+  return { name: contract, source, abi: new Interface(json.abi), bytecode };
 }
 
 /** Contract name → the out/ folders (one per source file) holding an artifact of that name. */

@@ -72,4 +72,17 @@ export const channelAdjudicator: ContractSpec<ChannelAdjudicatorFacade, Adjudica
   name: 'ChannelAdjudicator',
   views: ['channel', 'held', 'signingDomain', 'challengePeriodBlocks', 'penaltyMode'],
   memory: (env, params) => new ChannelAdjudicator(env, params),
+  // contracts/ChannelAdjudicator.sol: each twin is one of these flags switched off.
+  constructorArgs: (p) => [p.chainId, p.challengePeriodBlocks, p.penalty, p.requiresNewerVersion, p.bindsChannel],
+  fromSolidity: { channel: channelRecordFromSolidity },
 };
+
+/** Solidity's `Status` enum, in declaration order; `None` is a channel that does not exist. */
+const SOLIDITY_STATUS = [undefined, 'open', 'closing', 'settled'] as const;
+
+/** The Solidity record as the TS view returns it: no channel → undefined, the status by name. */
+function channelRecordFromSolidity(value: unknown): ChannelRecord | undefined {
+  const record = value as Omit<ChannelRecord, 'status'> & { status: number };
+  const status = SOLIDITY_STATUS[record.status];
+  return status === undefined ? undefined : { ...record, status };
+}

@@ -46,6 +46,7 @@ export const federationBridge: ContractSpec<FederationBridgeFacade, FederationBr
   name: 'FederationBridge',
   views: ['escrowedWei', 'isPaid', 'threshold', 'members'],
   memory: (env, params) => new FederationBridge(env, params),
+  constructorArgs: (p) => [p.chainId, p.members, p.threshold],
 };
 
 /**

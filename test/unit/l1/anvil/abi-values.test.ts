@@ -37,6 +37,18 @@ describe('plain', () => {
   it('keeps an unnamed tuple positional', () => {
     const type = ParamType.from('tuple(uint8, bool)');
     const [decoded] = coder.decode([type], coder.encode([type], [[7, true]]));
-    expect(plain(decoded, type)).toEqual([7n, true]);
+    expect(plain(decoded, type)).toEqual([7, true]);
+  });
+
+  it('reads integers of up to 64 bits as numbers (heights, versions, ids) and wider ones as bigint (wei)', () => {
+    const type = ParamType.from('tuple(uint64 finalizesAt, int32 delta, uint128 balance, uint256 amountWei) record');
+    const [decoded] = coder.decode([type], coder.encode([type], [[45_818, -3, 10n ** 19n, 1n]]));
+    expect(plain(decoded, type)).toEqual({ finalizesAt: 45_818, delta: -3, balance: 10n ** 19n, amountWei: 1n });
+  });
+
+  it('refuses a uint64 beyond 2^53 rather than round it, and says how to declare it', () => {
+    const type = ParamType.from('uint64 version');
+    const [decoded] = coder.decode([type], coder.encode([type], [2n ** 60n]));
+    expect(() => plain(decoded, type)).toThrow('uint64 version = 1152921504606846976 is beyond 2^53 and cannot be a JS number: declare it uint128 or wider to read it as bigint');
   });
 });
