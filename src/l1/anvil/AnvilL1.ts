@@ -3,10 +3,11 @@ import { account, nameOf, type Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import { GENESIS_TIMESTAMP, timestampOf } from '../../kernel/clock.ts';
 import { contractFacade } from '../facade.ts';
-import { BLOB_BYTES, GAS_PER_BLOB, PRAGUE, TX_BASE_GAS, blobBaseFee, excessAfterEmptyBlocks, nextExcessBlobGas, type BlobSchedule } from '../gas.ts';
+import { GAS_PER_BLOB, PRAGUE, TX_BASE_GAS, blobBaseFee, excessAfterEmptyBlocks, nextExcessBlobGas, type BlobSchedule } from '../gas.ts';
 import type { BlockHeader, ContractSpec, Deployed, L1, L1Log, L1Observer, LogFilter, MinedBlock, TxId, TxReceipt, TxRequest } from '../L1.ts';
-import { excessAt, matchingLogs, pendingReceipt, type KeptBlock } from '../history.ts';
+import { excessAt, matchingLogs, type KeptBlock } from '../history.ts';
 import { BLOB_RETENTION_SECONDS, versionedHash } from '../memory/MemoryL1.ts';
+import { TxBook } from '../tx-book.ts';
 import { Mempool, type PendingTx } from '../mempool.ts';
 import { Revert } from '../revert.ts';
 import { plain, plainRecord, revertReason } from './abi-values.ts';
@@ -83,21 +84,20 @@ type Submission = { tx: PendingTx; hash: Hex } | { tx: PendingTx; refused: strin
 export class AnvilL1 implements L1 {
   readonly backend = 'anvil' as const;
   readonly finalityDepth: number;
-  readonly policy = new Mempool();
+
+  get policy(): Mempool {
+    return this.book.policy;
+  }
   private readonly schedule: BlobSchedule;
-  private readonly retentionSeconds: number;
+  private readonly book: TxBook;
   private readonly baseFee: bigint;
   private readonly contracts = new Map<string, Contract>();
-  private readonly receipts = new Map<TxId, TxReceipt>();
-  private readonly blobs = new Map<Hex, { data: Uint8Array; height: number }>();
   private readonly blocks: StoredBlock[] = [];
-  private readonly observers: L1Observer[] = [];
   private readonly senders: Senders;
   private height = 0;
   /** The highest height ever final: successive shallow reorgs cannot add up to undoing it (as MemoryL1). */
   private finalizedFloor = 0;
   private excess = 0n;
-  private txCount = 0;
   private readonly deployer = account('l2adv-deployer').address;
 
   private constructor(
@@ -109,7 +109,7 @@ export class AnvilL1 implements L1 {
     this.senders = new Senders(node, ANVIL_CHAIN_ID);
     this.finalityDepth = options.finalityDepthBlocks ?? 64;
     this.schedule = options.blobSchedule ?? PRAGUE;
-    this.retentionSeconds = options.blobRetentionSeconds ?? BLOB_RETENTION_SECONDS;
+    this.book = new TxBook(options.blobRetentionSeconds ?? BLOB_RETENTION_SECONDS);
     this.baseFee = options.baseFeeWei ?? 10_000_000_000n;
   }
 
@@ -128,7 +128,7 @@ export class AnvilL1 implements L1 {
   }
 
   observe(observer: L1Observer): void {
-    this.observers.push(observer);
+    this.book.observe(observer);
   }
 
   head(): BlockHeader {
@@ -161,28 +161,19 @@ export class AnvilL1 implements L1 {
   }
 
   async send(tx: TxRequest): Promise<TxId> {
-    for (const blob of tx.blobs ?? []) {
-      if (blob.length > BLOB_BYTES) throw new Error(`blob of ${blob.length} bytes exceeds the ${BLOB_BYTES}-byte EIP-4844 blob size`);
-    }
-    const id = `0x${(++this.txCount).toString(16).padStart(8, '0')}`;
-    this.policy.add(id, tx);
-    this.receipts.set(id, pendingReceipt(id, tx));
-    for (const o of this.observers) o.sent?.(id, tx);
-    return id;
+    return this.book.submit(tx);
   }
 
   receipt(id: TxId): TxReceipt {
-    const found = this.receipts.get(id);
-    if (!found) throw new Error(`unknown transaction ${id}`);
-    return found;
+    return this.book.receipt(id);
   }
 
   pendingCount(): number {
-    return this.policy.size;
+    return this.book.policy.size;
   }
 
   nextInclusionHeight(): number {
-    return this.policy.nextInclusionHeight(this.height + 1);
+    return this.book.policy.nextInclusionHeight(this.height + 1);
   }
 
   /** Mines the next block: the policy picks the transactions, they are signed and submitted in that order, then one evm_mine. */
@@ -190,13 +181,7 @@ export class AnvilL1 implements L1 {
     const number = this.height + 1;
     const header = { number, timestamp: timestampOf(number) };
     const fee = blobBaseFee(this.excess, this.schedule);
-    let blobsLeft = this.schedule.maxBlobsPerBlock;
-    const included = this.policy.take(number, (tx) => {
-      const n = tx.request.blobs?.length ?? 0;
-      if (n > blobsLeft) return false;
-      blobsLeft -= n;
-      return true;
-    });
+    const included = this.book.takeForBlock(number, this.schedule.maxBlobsPerBlock);
     const submissions: Submission[] = [];
     for (const tx of included) submissions.push(await this.submit(tx));
     // evm_mine with a timestamp: the block gets exactly this time, whatever the wall clock says.
@@ -214,7 +199,7 @@ export class AnvilL1 implements L1 {
     this.finalizedFloor = Math.max(this.finalizedFloor, number - this.finalityDepth);
     // Only heights within the finality depth can be reorganised; the chain's older shape is not needed.
     if (this.chain.length > 4 * this.finalityDepth) this.chain.forgetBelow(this.finalizedFloor);
-    for (const o of this.observers) o.mined?.(block);
+    this.book.mined(block);
     return block;
   }
 
@@ -228,7 +213,7 @@ export class AnvilL1 implements L1 {
     this.excess = excessAfterEmptyBlocks(this.excess, height - from, this.schedule);
     this.height = height;
     this.finalizedFloor = Math.max(this.finalizedFloor, height - this.finalityDepth);
-    for (const o of this.observers) o.skipped?.(from, height);
+    this.book.skipped(from, height);
   }
 
   async reorg(depth: number): Promise<TxId[]> {
@@ -244,15 +229,11 @@ export class AnvilL1 implements L1 {
     const removed: StoredBlock[] = [];
     while (this.blocks.length > 0 && this.blocks[this.blocks.length - 1]!.number > newHead) removed.unshift(this.blocks.pop()!);
     const returned = removed.flatMap((b) => b.included);
-    for (const tx of returned) {
-      this.receipts.set(tx.id, pendingReceipt(tx.id, tx.request));
-      for (const blob of tx.request.blobs ?? []) this.blobs.delete(versionedHash(blob));
-    }
-    this.policy.restore(returned);
+    this.book.reopen(returned, versionedHash);
     this.height = newHead;
     this.excess = excessAt(this.blocks, newHead, this.schedule);
     const ids = returned.map((t) => t.id);
-    for (const o of this.observers) o.reorged?.(depth, ids);
+    this.book.reorged(depth, ids);
     return ids;
   }
 
@@ -268,10 +249,7 @@ export class AnvilL1 implements L1 {
    * its blob gas is metered here. Documented in docs/custom-target.md.
    */
   blob(hash: Hex): Uint8Array | undefined {
-    const stored = this.blobs.get(hash);
-    if (!stored) return undefined;
-    const age = timestampOf(this.height) - timestampOf(stored.height);
-    return age <= this.retentionSeconds ? stored.data : undefined;
+    return this.book.blob(hash, this.height);
   }
 
   blobBaseFee(): bigint {
@@ -337,14 +315,13 @@ export class AnvilL1 implements L1 {
       const gasUsed = BigInt(r.gasUsed);
       if (r.status === '0x1') {
         receipt = { ...base, status: 'success', gasUsed, feeWei: fee(gasUsed), logs: this.decodeLogs(r, number, s.tx.id) };
-        req.blobs?.forEach((data, i) => this.blobs.set(blobHashes[i]!, { data, height: number }));
       } else {
         const data = await this.node.rpc<string>('ots_getTransactionError', [s.hash]);
         const reason = revertReason(data, [this.contracts.get(req.to.toLowerCase())!.artifact.abi]);
         receipt = { ...base, status: 'reverted', revertReason: reason, gasUsed, feeWei: fee(gasUsed), logs: [] };
       }
     }
-    this.receipts.set(s.tx.id, receipt);
+    this.book.settle(receipt, req, blobHashes, number);
     return receipt;
   }
 

@@ -2,7 +2,6 @@ import type { Address } from '../../crypto/accounts.ts';
 import { keccakBytes, keccakText, type Hex } from '../../crypto/keccak.ts';
 import { timestampOf } from '../../kernel/clock.ts';
 import {
-  BLOB_BYTES,
   GAS_PER_BLOB,
   PRAGUE,
   TX_BASE_GAS,
@@ -25,8 +24,9 @@ import type {
   TxReceipt,
   TxRequest,
 } from '../L1.ts';
-import { excessAt, matchingLogs, pendingReceipt } from '../history.ts';
-import { Mempool, type PendingTx } from '../mempool.ts';
+import { excessAt, matchingLogs } from '../history.ts';
+import type { Mempool, PendingTx } from '../mempool.ts';
+import { TxBook } from '../tx-book.ts';
 import { Revert } from '../revert.ts';
 import { abiWords } from './abi-size.ts';
 import { memoryFacade } from './facade.ts';
@@ -62,33 +62,31 @@ interface Deployment {
 export class MemoryL1 implements L1 {
   readonly backend = 'memory' as const;
   readonly finalityDepth: number;
-  readonly policy: Mempool;
+
+  get policy(): Mempool {
+    return this.book.policy;
+  }
+  private readonly book: TxBook;
   private readonly schedule: BlobSchedule;
-  private readonly retentionSeconds: number;
   private readonly baseFee: bigint;
   private readonly journal = new Journal();
   private readonly balances = new Mapping<string, bigint>(this.journal);
   private readonly contracts = new Map<string, Deployment>();
-  private readonly receipts = new Map<TxId, TxReceipt>();
-  private readonly blobs = new Map<Hex, { data: Uint8Array; height: number }>();
   private readonly blocks: StoredBlock[] = [];
-  private readonly observers: L1Observer[] = [];
   private height = 0;
   /** The highest height ever final: finality never moves back, however many reorgs follow one another. */
   private finalizedFloor = 0;
   private excess = 0n;
-  private txCount = 0;
 
   constructor(options: MemoryL1Options = {}) {
     this.finalityDepth = options.finalityDepthBlocks ?? 64;
     this.schedule = options.blobSchedule ?? PRAGUE;
-    this.retentionSeconds = options.blobRetentionSeconds ?? BLOB_RETENTION_SECONDS;
+    this.book = new TxBook(options.blobRetentionSeconds ?? BLOB_RETENTION_SECONDS);
     this.baseFee = options.baseFeeWei ?? 10_000_000_000n;
-    this.policy = new Mempool();
   }
 
   observe(observer: L1Observer): void {
-    this.observers.push(observer);
+    this.book.observe(observer);
   }
 
   head(): BlockHeader {
@@ -122,28 +120,19 @@ export class MemoryL1 implements L1 {
   }
 
   async send(tx: TxRequest): Promise<TxId> {
-    for (const blob of tx.blobs ?? []) {
-      if (blob.length > BLOB_BYTES) throw new Error(`blob of ${blob.length} bytes exceeds the ${BLOB_BYTES}-byte EIP-4844 blob size`);
-    }
-    const id = `0x${(++this.txCount).toString(16).padStart(8, '0')}`;
-    this.policy.add(id, tx);
-    this.receipts.set(id, pendingReceipt(id, tx));
-    for (const o of this.observers) o.sent?.(id, tx);
-    return id;
+    return this.book.submit(tx);
   }
 
   receipt(id: TxId): TxReceipt {
-    const found = this.receipts.get(id);
-    if (!found) throw new Error(`unknown transaction ${id}`);
-    return found;
+    return this.book.receipt(id);
   }
 
   pendingCount(): number {
-    return this.policy.size;
+    return this.book.policy.size;
   }
 
   nextInclusionHeight(): number {
-    return this.policy.nextInclusionHeight(this.height + 1);
+    return this.book.policy.nextInclusionHeight(this.height + 1);
   }
 
   async mine(): Promise<MinedBlock> {
@@ -151,13 +140,7 @@ export class MemoryL1 implements L1 {
     const header = { number, timestamp: timestampOf(number) };
     const mark = this.journal.mark();
     const fee = blobBaseFee(this.excess, this.schedule);
-    let blobsLeft = this.schedule.maxBlobsPerBlock;
-    const included = this.policy.take(number, (tx) => {
-      const n = tx.request.blobs?.length ?? 0;
-      if (n > blobsLeft) return false;
-      blobsLeft -= n;
-      return true;
-    });
+    const included = this.book.takeForBlock(number, this.schedule.maxBlobsPerBlock);
     const receipts = included.map((tx) => this.execute(tx, header, fee));
     const blobGasUsed = receipts.reduce((sum, r) => sum + r.blobGasUsed, 0n);
     const block: StoredBlock = { ...header, txs: receipts, blobGasUsed, blobBaseFee: fee, mark, excessBefore: this.excess, included };
@@ -166,7 +149,7 @@ export class MemoryL1 implements L1 {
     this.excess = nextExcessBlobGas(this.excess, blobGasUsed, this.schedule);
     this.finalizedFloor = Math.max(this.finalizedFloor, this.height - this.finalityDepth);
     this.forgetFinalizedUndo();
-    for (const o of this.observers) o.mined?.(block);
+    this.book.mined(block);
     return block;
   }
 
@@ -179,7 +162,7 @@ export class MemoryL1 implements L1 {
     this.excess = excessAfterEmptyBlocks(this.excess, height - this.height, this.schedule);
     this.height = height;
     this.finalizedFloor = Math.max(this.finalizedFloor, height - this.finalityDepth);
-    for (const o of this.observers) o.skipped?.(from, height);
+    this.book.skipped(from, height);
   }
 
   async reorg(depth: number): Promise<TxId[]> {
@@ -193,15 +176,11 @@ export class MemoryL1 implements L1 {
     while (this.blocks.length > 0 && this.blocks[this.blocks.length - 1]!.number > newHead) removed.unshift(this.blocks.pop()!);
     if (removed.length > 0) this.journal.rollbackTo(removed[0]!.mark);
     const returned = removed.flatMap((b) => b.included);
-    for (const tx of returned) {
-      this.receipts.set(tx.id, pendingReceipt(tx.id, tx.request));
-      for (const blob of tx.request.blobs ?? []) this.blobs.delete(versionedHash(blob));
-    }
-    this.policy.restore(returned);
+    this.book.reopen(returned, versionedHash);
     this.height = newHead;
     this.excess = this.excessAt(newHead);
     const ids = returned.map((t) => t.id);
-    for (const o of this.observers) o.reorged?.(depth, ids);
+    this.book.reorged(depth, ids);
     return ids;
   }
 
@@ -210,10 +189,7 @@ export class MemoryL1 implements L1 {
   }
 
   blob(hash: Hex): Uint8Array | undefined {
-    const stored = this.blobs.get(hash);
-    if (!stored) return undefined;
-    const age = timestampOf(this.height) - timestampOf(stored.height);
-    return age <= this.retentionSeconds ? stored.data : undefined;
+    return this.book.blob(hash, this.height);
   }
 
   blobBaseFee(): bigint {
@@ -236,19 +212,17 @@ export class MemoryL1 implements L1 {
     const dataBytes = req.data ? calldataGas(req.data) : 16n * BigInt(4 + 32 * abiWords(req.args));
     const gasUsed = TX_BASE_GAS + dataBytes + EXECUTION_GAS;
     const base = { id: tx.id, from: req.from, method: req.method, block: header.number, gasUsed, blobGasUsed, feeWei: gasUsed * this.baseFee + blobGasUsed * blobFee };
+    let receipt: TxReceipt;
     try {
       this.invoke(req.to, req.from, req.method, req.args, req.value ?? 0n, header, blobHashes, req.data?.length ?? 0, tx.id, logs);
-      req.blobs?.forEach((data, i) => this.blobs.set(blobHashes[i]!, { data, height: header.number }));
-      const receipt: TxReceipt = { ...base, status: 'success', logs };
-      this.receipts.set(tx.id, receipt);
-      return receipt;
+      receipt = { ...base, status: 'success', logs };
     } catch (error) {
       if (!(error instanceof Revert)) throw error;
       this.journal.rollbackTo(mark);
-      const receipt: TxReceipt = { ...base, status: 'reverted', revertReason: error.reason, logs: [] };
-      this.receipts.set(tx.id, receipt);
-      return receipt;
+      receipt = { ...base, status: 'reverted', revertReason: error.reason, logs: [] };
     }
+    this.book.settle(receipt, req, blobHashes, header.number);
+    return receipt;
   }
 
   private invoke(
