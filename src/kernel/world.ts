@@ -176,11 +176,12 @@ export class World {
   }
 
   /**
-   * Mines until the mempool is empty, or only holds transactions the policy keeps out past
-   * `maxBlocks`. Every inclusion rule has an end height, so by default this waits them out:
-   * an honest party whose transaction is censored simply waits (in O(1) skips).
+   * Mines until the mempool is empty, or for at most `maxBlocks`. The default outlasts any
+   * inclusion rule the adversary's budget allows, so an honest party whose transaction is
+   * censored simply waits (in O(1) skips); the bound still ends a wait on an actor that
+   * keeps sending (a prover retrying a rejected proof every interval).
    */
-  async settle(maxBlocks = Infinity): Promise<void> {
+  async settle(maxBlocks = this.budget.censorBlocks + this.l1.finalityDepth + 64): Promise<void> {
     const limit = this.height + maxBlocks;
     while (this.l1.pendingCount() > 0 && this.l1.nextInclusionHeight() <= limit) {
       await this.advanceTo(Math.max(this.height + 1, this.l1.nextInclusionHeight()));

@@ -109,8 +109,10 @@ export class ZkSession implements ProtocolInstance {
       this.entitled.set(party.name, await this.entitlement(party, state));
       this.recoveredFrom.set(party.name, await world.l1.balanceOf(party.address));
     }
+    // Anyone owed anything files the forced request: a deposit no verified batch credited is
+    // reclaimable only once the rollup is frozen, and only an ignored request freezes it.
     for (const party of this.honest) {
-      if (!frozen && state.account(party.address).balanceWei > 0n) await party.exitAll(world);
+      if (!frozen && this.entitled.get(party.name)! > 0n) await party.exitAll(world);
     }
     const p = this.params;
     await world.advance((p.forcedRequestDeadlineBlocks ?? NO_DEADLINE_WAIT_BLOCKS) + 2 * p.userPatienceBlocks + 2 * world.l1.finalityDepth + 16);
