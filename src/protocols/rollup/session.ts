@@ -17,6 +17,7 @@ import type { RollupParams } from './params.ts';
 import { OperatorProposer, Proposer } from './proposer.ts';
 import { Sequencer } from './sequencer.ts';
 import type { L2State } from './state.ts';
+import { RecoveryLedger } from './recovery-ledger.ts';
 import { RollupUser, type RollupEnvironment } from './user.ts';
 
 /**
@@ -42,8 +43,7 @@ export class RollupSession implements ProtocolInstance {
   readonly subjects: ProtocolInstance['subjects'];
   readonly users: RollupUser[] = [];
   private attackers: RollupUser[] = [];
-  private entitled = new Map<string, bigint>();
-  private recoveredFrom = new Map<string, bigint>();
+  private readonly recovery = new RecoveryLedger();
 
   private constructor(
     readonly params: RollupParams,
@@ -174,8 +174,7 @@ export class RollupSession implements ProtocolInstance {
     this.derivation.sync();
     const projected = this.projectedChain();
     for (const party of this.honest) {
-      this.entitled.set(party.name, await this.entitlement(party, projected));
-      this.recoveredFrom.set(party.name, await world.l1.balanceOf(party.address));
+      await this.recovery.open(world, party, await this.entitlement(party, projected));
     }
     for (const party of this.honest) {
       if (projected.state.account(party.address).balanceWei > 0n) await party.exitAll(world);
@@ -222,16 +221,7 @@ export class RollupSession implements ProtocolInstance {
   }
 
   private recoverability(): RecoverabilitySubject {
-    return {
-      claims: async (world) => {
-        const claims = [];
-        for (const party of this.honest) {
-          const now = await world.l1.balanceOf(party.address);
-          claims.push({ party: party.name, entitledWei: this.entitled.get(party.name) ?? 0n, recoveredWei: now - (this.recoveredFrom.get(party.name) ?? now) });
-        }
-        return claims;
-      },
-    };
+    return this.recovery.subject(() => this.honest);
   }
 
   private forcedInclusion(): ForcedInclusionSubject {

@@ -13,6 +13,7 @@ import { EscapeClient } from './escape-client.ts';
 import type { ZkParams } from './params.ts';
 import { ZkProver } from './prover.ts';
 import type { ZkFeatures } from './variants.ts';
+import { RecoveryLedger } from '../rollup/recovery-ledger.ts';
 import { messageOf } from './witness.ts';
 
 /** How long a recovery waits when the preset enforces no deadline: a week, long past any honest operator's answer. */
@@ -28,8 +29,7 @@ const NO_DEADLINE_WAIT_BLOCKS = 50_400;
 export class ZkSession implements ProtocolInstance {
   readonly subjects: ProtocolInstance['subjects'];
   private replay = { state: new L2State(), batchCount: 0 };
-  private entitled = new Map<string, bigint>();
-  private recoveredFrom = new Map<string, bigint>();
+  private readonly recovery = new RecoveryLedger();
 
   private constructor(
     readonly rollup: RollupSession,
@@ -106,13 +106,12 @@ export class ZkSession implements ProtocolInstance {
     const state = await this.verifiedState();
     const frozen = await this.contracts.verifier.isFrozen();
     for (const party of this.honest) {
-      this.entitled.set(party.name, await this.entitlement(party, state));
-      this.recoveredFrom.set(party.name, await world.l1.balanceOf(party.address));
+      await this.recovery.open(world, party, await this.entitlement(party, state));
     }
     // Anyone owed anything files the forced request: a deposit no verified batch credited is
     // reclaimable only once the rollup is frozen, and only an ignored request freezes it.
     for (const party of this.honest) {
-      if (!frozen && this.entitled.get(party.name)! > 0n) await party.exitAll(world);
+      if (!frozen && this.recovery.entitlementOf(party.name) > 0n) await party.exitAll(world);
     }
     const p = this.params;
     await world.advance((p.forcedRequestDeadlineBlocks ?? NO_DEADLINE_WAIT_BLOCKS) + 2 * p.userPatienceBlocks + 2 * world.l1.finalityDepth + 16);
@@ -151,16 +150,7 @@ export class ZkSession implements ProtocolInstance {
   }
 
   private recoverability(): RecoverabilitySubject {
-    return {
-      claims: async (world) => {
-        const claims = [];
-        for (const party of this.honest) {
-          const now = await world.l1.balanceOf(party.address);
-          claims.push({ party: party.name, entitledWei: this.entitled.get(party.name) ?? 0n, recoveredWei: now - (this.recoveredFrom.get(party.name) ?? now) });
-        }
-        return claims;
-      },
-    };
+    return this.recovery.subject(() => this.honest);
   }
 
   private validState(): ValidStateSubject {
