@@ -1,3 +1,4 @@
+import { keccakBytes, type Hex } from '../crypto/keccak.ts';
 /**
  * L1 gas formulas, exactly as specified, so cost figures are the real ones.
  * EIP-2028: calldata costs 16 gas per non-zero byte and 4 per zero byte.
@@ -62,4 +63,9 @@ export function nextExcessBlobGas(parentExcess: bigint, parentBlobGasUsed: bigin
 export function excessAfterEmptyBlocks(excess: bigint, emptyBlocks: number, schedule: BlobSchedule): bigint {
   const shed = BigInt(schedule.targetBlobsPerBlock) * GAS_PER_BLOB * BigInt(emptyBlocks);
   return excess > shed ? excess - shed : 0n;
+}
+
+/** EIP-4844 versioned hash: version byte 0x01 then the hash's tail (the model hashes the data, not a KZG commitment). */
+export function versionedHash(blob: Uint8Array): Hex {
+  return `0x01${keccakBytes(blob).slice(4)}`;
 }

@@ -10,6 +10,7 @@ import {
   excessAfterEmptyBlocks,
   nextExcessBlobGas,
   type BlobSchedule,
+  versionedHash,
 } from '../gas.ts';
 import type {
   BlockHeader,
@@ -295,9 +296,4 @@ export class MemoryL1 implements L1 {
     this.journal.forget(mark);
     for (let j = i; j < this.blocks.length; j++) this.blocks[j]!.mark -= mark;
   }
-}
-
-/** EIP-4844 versioned hash: version byte 0x01 then the hash's tail (the model hashes the data, not a KZG commitment). */
-export function versionedHash(blob: Uint8Array): Hex {
-  return `0x01${keccakBytes(blob).slice(4)}`;
 }

@@ -1,5 +1,5 @@
 import { keccakBytes } from '../../crypto/keccak.ts';
-import { BLOB_BYTES } from '../../l1/gas.ts';
+import { BLOB_BYTES, versionedHash } from '../../l1/gas.ts';
 import type { BatchRecord } from '../../l1/contracts/rollup-inbox.ts';
 import type { L1 } from '../../l1/L1.ts';
 
@@ -46,4 +46,33 @@ export function retrieveBatchData(l1: L1, record: BatchRecord, calldata: Uint8Ar
     case 'none':
       return undefined;
   }
+}
+
+/**
+ * Somewhere off L1 that may still hold a batch's data: a data-availability committee
+ * member, a blob archiver, a user's own copy. Only ever consulted after L1 itself cannot
+ * serve the data, and what it returns is checked against the commitment L1 recorded, so a
+ * source can withhold data but never substitute other data.
+ */
+export interface BatchDataSource {
+  readonly name: string;
+  batchData(record: BatchRecord): Uint8Array | undefined;
+}
+
+/** L1 first, then each source in order; a source's answer counts only if it matches what L1 committed to. */
+export function retrieveFromAnywhere(l1: L1, record: BatchRecord, calldata: Uint8Array | undefined, sources: readonly BatchDataSource[]): Uint8Array | undefined {
+  const onL1 = retrieveBatchData(l1, record, calldata);
+  if (onL1 !== undefined) return onL1;
+  for (const source of sources) {
+    const data = source.batchData(record);
+    if (data !== undefined && matchesCommitment(record, data)) return data;
+  }
+  return undefined;
+}
+
+/** Blobs are checked blob by blob against their versioned hashes, everything else against the recorded data hash. */
+export function matchesCommitment(record: BatchRecord, data: Uint8Array): boolean {
+  if (record.dataLocation !== 'blobs') return keccakBytes(data) === record.dataHash;
+  const { blobs } = carrier(data, 'blobs');
+  return blobs!.length === record.blobHashes.length && blobs!.every((blob, i) => versionedHash(blob) === record.blobHashes[i]);
 }

@@ -6,7 +6,7 @@ import type { L1, L1Log } from '../../l1/L1.ts';
 import { decodePayload, type L2Block } from './batch.ts';
 import { MalformedData } from './codec.ts';
 import { decompressPayload } from './compression.ts';
-import { retrieveBatchData } from './data-availability.ts';
+import { retrieveFromAnywhere, type BatchDataSource } from './data-availability.ts';
 import { L2State, stateRootOf, type Effect, type StateRoots } from './state.ts';
 import { outsideTimeBounds, type TimeBounds } from './time-bounds.ts';
 import { authenticate, type L2Message, type SignedTx } from './transaction.ts';
@@ -98,6 +98,8 @@ export class Derivation {
     private readonly l1: L1,
     contracts: { readonly inbox: { address: Address }; readonly delayedInbox: { address: Address } },
     readonly rules: DerivationRules,
+    /** Off-L1 holders of batch data (committee, archiver) this verifier may ask; none for a pure rollup node. */
+    private readonly sources: readonly BatchDataSource[] = [],
   ) {
     this.watched = new Set([contracts.inbox.address, contracts.delayedInbox.address]);
     const roots = new L2State().roots();
@@ -225,11 +227,11 @@ export class Derivation {
       this.includeDelayedUpTo(record.afterDelayedRead, record);
       return this.settle(record, 'applied');
     }
-    const data = retrieveBatchData(this.l1, record, this.calldata.get(record.sequenceNumber));
+    const data = retrieveFromAnywhere(this.l1, record, this.calldata.get(record.sequenceNumber), this.sources);
     this.calldata.delete(record.sequenceNumber);
     if (data === undefined) {
       this.setStalled(record.sequenceNumber);
-      return this.settle(record, 'unavailable', 'batch data is not retrievable from L1');
+      return this.settle(record, 'unavailable', this.sources.length === 0 ? 'batch data is not retrievable from L1' : 'batch data is not retrievable from L1 or any off-chain source');
     }
     const decoded = this.decode(record.dataHash, data);
     const reason = 'reason' in decoded ? decoded.reason : this.outOfBounds(decoded.blocks, record.block);
