@@ -5,6 +5,7 @@ import type { AttackDefinition, AttackResult } from './kernel/attack.ts';
 import type { L1Backend } from './kernel/config.ts';
 import { UsageError, unknownName } from './kernel/errors.ts';
 import { runTarget, type TargetRun } from './kernel/run.ts';
+import { openNodePool } from './l1/backends.ts';
 import type { Capability } from './adversary/capability.ts';
 import type { FuzzTarget } from './fuzz/trial.ts';
 import { variantsOfKind, type ProtocolDefinition } from './protocols/define.ts';
@@ -23,6 +24,8 @@ export interface AttackSelection {
   preset?: string;
   seed: number;
   l1: L1Backend;
+  /** One anvil node serves the whole list, reset to genesis between targets, instead of one node per target. @defaultValue false */
+  shareNodes?: boolean;
 }
 
 export function attackNamed(name: string): AttackDefinition {
@@ -75,10 +78,16 @@ function describe(selection: AttackSelection): string {
 /** Runs a selection in order, one result per target: the library's entry point. */
 export async function runAttacks(selection: AttackSelection, onResult?: (r: AttackResult) => void): Promise<AttackResult[]> {
   const results: AttackResult[] = [];
-  for (const run of planAttacks(selection)) {
-    const result = await runTarget(run);
-    onResult?.(result);
-    results.push(result);
+  const plan = planAttacks(selection);
+  const nodes = selection.shareNodes && selection.l1 === 'anvil' ? openNodePool() : undefined;
+  try {
+    for (const run of plan) {
+      const result = await runTarget({ ...run, nodes });
+      onResult?.(result);
+      results.push(result);
+    }
+  } finally {
+    await nodes?.close();
   }
   return results;
 }

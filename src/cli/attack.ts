@@ -42,6 +42,8 @@ export async function attackCommand(argv: readonly string[], io: Io): Promise<nu
       preset: values.preset,
       seed,
       l1,
+      // Resetting one node between targets keeps its KZG setup loaded: seconds of CPU saved per target.
+      shareNodes: true,
     },
     (r) => {
       if (!values.json) io.out(formatAttackResult(r, c));

@@ -84,6 +84,19 @@ export interface ContractSpec<F, P> {
    */
   readonly fromSolidity?: Readonly<Record<string, (value: unknown) => unknown>>;
   /**
+   * Per method (transaction or view), how the TS call's arguments become the Solidity
+   * function's, where the ABI cannot take them as they are: a tagged union as a flat
+   * struct, an optional field as a flag and a value (anvil). @defaultValue the arguments as they are
+   */
+  readonly toSolidity?: Readonly<Record<string, (args: readonly unknown[]) => readonly unknown[]>>;
+  /**
+   * Per event, how its ABI-decoded arguments (by parameter name) become the args the TS
+   * implementation emits, where the ABI cannot say it: an enum by name, bytes as a
+   * Uint8Array, a field renamed from a Solidity keyword (`final`, `block`) (anvil).
+   * @defaultValue the decoded arguments as they are
+   */
+  readonly eventsFromSolidity?: Readonly<Record<string, (args: Readonly<Record<string, unknown>>) => Record<string, unknown>>>;
+  /**
    * The forge artifact (`out/<File>.sol/<Name>.json`) of a contract built outside contracts/,
    * e.g. in your own Foundry project (docs/custom-target.md). @defaultValue looked up by
    * `name` in the build of contracts/
@@ -133,6 +146,13 @@ export interface L1 {
   logs(filter: LogFilter): L1Log[];
   /** Blob data by versioned hash, or undefined once it is past the retention window. */
   blob(versionedHash: Hex): Uint8Array | undefined;
+  /**
+   * The EIP-4844 versioned hash this backend gives `blob`: what BLOBHASH reads in the
+   * transaction carrying it, and what blob() looks it up by. MemoryL1 hashes the data
+   * (keccak), AnvilL1 a real KZG commitment; code that checks blob data against a recorded
+   * hash must ask the backend, never compute it.
+   */
+  versionedHash(blob: Uint8Array): Hex;
   blobBaseFee(): bigint;
   /** Lets the world trace what reaches L1 without wrapping the backend. */
   observe(observer: L1Observer): void;

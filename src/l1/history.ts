@@ -10,10 +10,12 @@ export interface KeptBlock extends MinedBlock {
   readonly excessBefore: bigint;
 }
 
+/** `blocks` ascend by number (mined in order, a reorg pops from the end). */
 export function matchingLogs(blocks: readonly MinedBlock[], filter: LogFilter): L1Log[] {
   const out: L1Log[] = [];
-  for (const block of blocks) {
-    if (filter.fromBlock !== undefined && block.number < filter.fromBlock) continue;
+  // Parties poll "logs since block N" every block: start at N, not at genesis.
+  for (let i = firstAtOrAfter(blocks, filter.fromBlock ?? 0); i < blocks.length; i++) {
+    const block = blocks[i]!;
     for (const r of block.txs) {
       for (const log of r.logs) {
         if (filter.contract && log.contract !== filter.contract) continue;
@@ -23,6 +25,17 @@ export function matchingLogs(blocks: readonly MinedBlock[], filter: LogFilter): 
     }
   }
   return out;
+}
+
+function firstAtOrAfter(blocks: readonly MinedBlock[], number: number): number {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.number < number) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The excess blob gas at `height`, from the last kept block at or below it and the empty blocks since. */

@@ -12,10 +12,7 @@ const BIN = join(import.meta.dirname, '../../bin/l2adv.js');
  * on anvil only to report outcome `error` naming the missing contract; the task that writes
  * a protocol's Solidity removes its entry (this file fails until it does, so the list stays true).
  */
-const PENDING: Readonly<Record<string, string>> = {
-  optimistic: 'the rollup contracts (rollup inbox, delayed inbox, bridge, state commitments, bisection game) are not in Solidity yet',
-  zk: 'the validity verifier and escape hatch are not in Solidity yet',
-};
+const PENDING: Readonly<Record<string, string>> = {};
 
 interface AttackJson {
   l1: string;
@@ -29,10 +26,21 @@ const isPending = (target: string): boolean => Object.keys(PENDING).some((p) => 
 /** Protocols whose every contract has a Solidity twin: their attacks must agree across backends. */
 const ready = [...new Set(plan.map((r) => r.protocol.name))].filter((p) => !(p in PENDING));
 
+/**
+ * An L2 transaction's hash covers its signature, and anvil runs sign with secp256k1 where
+ * memory runs use ideal signatures (src/kernel/run.ts), so one payment has another hash on
+ * each backend. accepted-payment-final names each lost payment by its hash, the user's
+ * handle to look it up, so the message keeps it and only this comparison blanks that field.
+ */
+const PAYMENT_HASH = /\(((?:soft|l1-posted|l1-final)), 0x[0-9a-f]{8}\)/g;
+
 /** What must not depend on the backend: everything but hashes, timing and the repro line's --l1. */
 function verdict(r: Record<string, unknown>): Record<string, unknown> {
-  const { traceHash: _t, configHash: _c, ms: _m, repro: _r, ...rest } = r;
-  return rest;
+  const { traceHash: _t, configHash: _c, ms: _m, repro: _r, violations, ...rest } = r;
+  const sameOnBoth = (violations as Array<{ invariant: string; message: string }> | undefined)?.map((v) =>
+    v.invariant === 'accepted-payment-final' ? { ...v, message: v.message.replace(PAYMENT_HASH, '($1, <L2 tx hash>)') } : v,
+  );
+  return { ...rest, violations: sameOnBoth };
 }
 
 describe('`l2adv attack --all --l1 anvil --json` gives the same outcome as --l1 memory', () => {
@@ -48,7 +56,9 @@ describe('`l2adv attack --all --l1 anvil --json` gives the same outcome as --l1 
       const results = await runAttacks({ names: [], all: true, protocol, seed: 1, l1: 'memory' });
       memory.push(...(JSON.parse(JSON.stringify(attackJson(1, 'memory', results))) as AttackJson).results);
     }
-  }, 180_000);
+    // Measured on 2 cores shared at load 8–9: the anvil run 250 s wall alone (152 s CPU, most of it each node
+    // loading its KZG setup), over 360 s beside other anvil tests; the memory side 31 s.
+  }, 540_000);
 
   const named = (results: AttackJson['results'], target: string) => results.find((r) => `${r.attack} on ${r.protocol}/${r.variant}` === target)!;
 
@@ -80,7 +90,7 @@ describe('`l2adv attack --all --l1 anvil --json` gives the same outcome as --l1 
 });
 
 function attack(args: readonly string[], tag: string): { status: number | null; stderr: string; json: AttackJson } {
-  const run = spawnSync(process.execPath, [BIN, 'attack', ...args, '--json'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', L2ADV_TEST_TAG: tag }, timeout: 170_000 });
+  const run = spawnSync(process.execPath, [BIN, 'attack', ...args, '--json'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', L2ADV_TEST_TAG: tag }, timeout: 480_000 });
   if (!run.stdout) throw new Error(`l2adv attack ${args.join(' ')} printed nothing (exit ${run.status}, signal ${run.signal}): ${run.stderr}`);
   return { status: run.status, stderr: run.stderr, json: JSON.parse(run.stdout) as AttackJson };
 }

@@ -77,6 +77,11 @@ export class AnvilNode {
     }
   }
 
+  /** False once the process is known to be gone. */
+  get running(): boolean {
+    return !this.exit;
+  }
+
   get pid(): number {
     return this.child.pid!;
   }

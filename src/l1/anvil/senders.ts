@@ -1,6 +1,7 @@
 import { Wallet, toQuantity } from 'ethers';
 import { accountAt } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
+import type { BlobSidecar } from './kzg.ts';
 import type { AnvilNode } from './node.ts';
 
 /** What one transaction asks of the node, its sender aside. */
@@ -8,6 +9,10 @@ export interface NodeCall {
   readonly to: string;
   readonly data: string;
   readonly value: bigint;
+  /** EIP-4844 blobs with their KZG sidecar: the call goes as a type-3 transaction. */
+  readonly blobs?: readonly BlobSidecar[];
+  /** The blob base fee the transaction bids (the node's next-block fee). */
+  readonly maxFeePerBlobGas?: bigint;
 }
 
 /** Every transaction may use up to this much gas; the node's block limit is far above, so a block holds any number. */
@@ -44,11 +49,17 @@ export class Senders {
   }
 
   private async sendSigned(wallet: Wallet, call: NodeCall, nonce: number): Promise<Hex> {
-    const raw = await wallet.signTransaction({ type: 2, chainId: this.chainId, nonce, ...call, gasLimit: TX_GAS_LIMIT, maxFeePerGas: 0n, maxPriorityFeePerGas: 0n });
+    const { blobs, maxFeePerBlobGas, ...plainCall } = call;
+    const fees = { gasLimit: TX_GAS_LIMIT, maxFeePerGas: 0n, maxPriorityFeePerGas: 0n };
+    const blobFields = blobs?.length
+      ? { type: 3, blobVersionedHashes: blobs.map((b) => b.versionedHash), maxFeePerBlobGas, blobs: blobs.map(({ data, commitment, proof }) => ({ data, commitment, proof })) }
+      : { type: 2 };
+    const raw = await wallet.signTransaction({ chainId: this.chainId, nonce, ...plainCall, ...fees, ...blobFields });
     return this.node.rpc<Hex>('eth_sendRawTransaction', [raw]);
   }
 
   private async sendImpersonated(from: string, call: NodeCall, nonce: number): Promise<Hex> {
+    if (call.blobs?.length) throw new Error(`blob transactions need the sender's key, and ${from} has none: name it with an account (src/crypto/accounts.ts)`);
     if (!this.impersonated.has(from)) {
       await this.node.rpc('anvil_impersonateAccount', [from]);
       this.impersonated.add(from);

@@ -30,4 +30,8 @@ export const rollupBridge: ContractSpec<RollupBridgeFacade, RollupBridgeParams> 
   name: 'RollupBridge',
   views: ['escrowedWei', 'paidWei', 'isPaid'],
   memory: (env, params) => new RollupBridge(env, params),
+  // contracts/RollupBridge.sol; the withdrawal leaf and proof are RollupState's structs, field for field.
+  constructorArgs: (p) => [p.delayedInbox, p.commitments, p.requireFinalRoot],
+  // `final` is a Solidity keyword: the event names it finalWhenPaid.
+  eventsFromSolidity: { WithdrawalFinalized: ({ finalWhenPaid, ...rest }) => ({ ...rest, final: finalWhenPaid }) },
 };

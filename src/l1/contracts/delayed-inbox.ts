@@ -47,4 +47,30 @@ export const delayedInbox: ContractSpec<DelayedInboxFacade, DelayedInboxParams> 
   name: 'DelayedInbox',
   views: ['messageCount', 'message'],
   memory: (env, params) => new DelayedInbox(env, params),
+  // contracts/DelayedInbox.sol: kinds and actions are enums there, names here.
+  constructorArgs: (p) => [p.deployer],
+  toSolidity: { sendTransaction: ([forced]) => [{ ...(forced as ForcedTransaction), action: ACTIONS.indexOf((forced as ForcedTransaction).action) }] },
+  fromSolidity: { message: (value) => delayedMessageFromSolidity(value as SolidityMessage) },
+  eventsFromSolidity: { MessageDelivered: (args) => delayedMessageFromSolidity(args as unknown as SolidityMessage)! as unknown as Record<string, unknown> },
 };
+
+/** IDelayedInbox's enums in declaration order; kind `None` (0) is a message that does not exist. */
+const KINDS = [undefined, 'deposit', 'transaction'] as const;
+const ACTIONS = ['deposit', 'transfer', 'withdraw'] as const;
+
+/** IDelayedInbox.Message as a view returns it, or MessageDelivered's args (arrival fields renamed: `block` is a Solidity builtin). */
+type SolidityMessage = Omit<DelayedMessage, 'kind' | 'action' | 'block' | 'timestamp'> & {
+  kind: number;
+  action: number;
+  block?: number;
+  timestamp?: number;
+  arrivalBlock?: number;
+  arrivalTimestamp?: number;
+};
+
+function delayedMessageFromSolidity(m: SolidityMessage): DelayedMessage | undefined {
+  const kind = KINDS[m.kind];
+  if (kind === undefined) return undefined;
+  const { arrivalBlock, arrivalTimestamp, ...rest } = m;
+  return { ...rest, kind, action: ACTIONS[m.action]!, block: m.block ?? arrivalBlock!, timestamp: m.timestamp ?? arrivalTimestamp! };
+}

@@ -42,4 +42,8 @@ export const escapeHatchBridge: ContractSpec<EscapeHatchFacade, EscapeHatchParam
   name: 'EscapeHatchBridge',
   views: ['escrowedWei', 'paidWei', 'isPaid', 'hasEscaped', 'escapedWei', 'isReclaimed'],
   memory: (env, params) => new EscapeHatchBridge(env, params),
+  // contracts/EscapeHatchBridge.sol (extends RollupBridge.sol): `no-escape-hatch` is the last flag off.
+  constructorArgs: (p) => [p.delayedInbox, p.verifier, p.escapeHatch],
+  // The Solidity event is the rollup bridge's, whose `finalWhenPaid` is always true here; the TS event has no such field.
+  eventsFromSolidity: { WithdrawalFinalized: ({ finalWhenPaid: _final, ...args }) => args },
 };

@@ -1,3 +1,4 @@
+import { getBytes, ZeroAddress } from 'ethers';
 import type { Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import type { ContractSpec, TxId, TxOptions } from '../L1.ts';
@@ -62,10 +63,55 @@ export interface RollupInboxParams {
   readonly forcedInclusion: boolean;
   /** Twin `commit-without-data` turns this off: a batch may be a bare hash, its data never published. */
   readonly requireBatchData: boolean;
+  /**
+   * A validium's data committee: a bare-hash batch lands if that hash is certified
+   * available there (and still within its expiry), whatever `requireBatchData` says.
+   * @defaultValue none — a rollup inbox
+   */
+  readonly dataCommittee?: Address;
 }
 
 export const rollupInbox: ContractSpec<RollupInboxFacade, RollupInboxParams> = {
   name: 'SequencerInbox',
   views: ['batchCount', 'totalDelayedRead', 'batch', 'forceInclusionEnabled', 'forceInclusionDelay'],
   memory: (env, params) => new SequencerInbox(env, params),
+  // contracts/SequencerInbox.sol: each twin is one of these flags; no buffer and no committee are flags/zero there.
+  constructorArgs: (p) => [
+    p.sequencer,
+    p.delayedInbox,
+    p.forceInclusionDelayBlocks,
+    p.delayBuffer !== null,
+    p.delayBuffer ?? { maxBufferBlocks: 0, thresholdBlocks: 0, replenishRateBasisPoints: 0 },
+    p.forcedInclusion,
+    p.requireBatchData,
+    p.dataCommittee ?? ZeroAddress,
+  ],
+  // An empty batch is data too: whether there is any travels as a flag.
+  toSolidity: { addSequencerBatch: ([header, data]) => [header, data !== null, data ?? new Uint8Array(0)] },
+  fromSolidity: { batch: (value) => batchRecordFromSolidity(value as SolidityBatchRecord) },
+  eventsFromSolidity: {
+    SequencerBatchData: (args) => ({ ...args, data: getBytes(args.data as string) }),
+    SequencerBatchDelivered: (args) => batchRecordFromSolidity(args as unknown as SolidityBatchRecord)! as unknown as Record<string, unknown>,
+  },
 };
+
+/** ISequencerInbox's enums in declaration order; kind `None` (0) is an entry that does not exist. */
+const KINDS = [undefined, 'sequencer', 'forced'] as const;
+const LOCATIONS: readonly DataLocation[] = ['calldata', 'blobs', 'none'];
+
+/** ISequencerInbox.BatchRecord as a view returns it, or SequencerBatchDelivered's args (`block` renamed: a Solidity builtin). */
+type SolidityBatchRecord = Omit<BatchRecord, 'kind' | 'dataLocation' | 'block' | 'timestamp'> & {
+  kind: number;
+  dataLocation: number;
+  block?: number;
+  timestamp?: number;
+  deliveredBlock?: number;
+  deliveredTimestamp?: number;
+};
+
+function batchRecordFromSolidity(r: SolidityBatchRecord): BatchRecord | undefined {
+  const kind = KINDS[r.kind];
+  if (kind === undefined) return undefined;
+  const { deliveredBlock, deliveredTimestamp, ...rest } = r;
+  return { ...rest, kind, dataLocation: LOCATIONS[r.dataLocation]!, block: r.block ?? deliveredBlock!, timestamp: r.timestamp ?? deliveredTimestamp! };
+}

@@ -2,8 +2,9 @@ import type { Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import type { ContractSpec, TxId, TxOptions } from '../L1.ts';
 import { StateCommitments } from '../memory/contracts/state-commitments.ts';
-import type { DisputeGame } from './dispute-game.ts';
+import type { DisputeGame, GameStatus } from './dispute-game.ts';
 import type { StepWitness } from './one-step-proof.ts';
+import { stepWitnessToSolidity } from './rollup-solidity.ts';
 
 /** A claimed L2 state root after the first `batchCount` inbox entries. */
 export interface StateCommitment {
@@ -94,8 +95,63 @@ export interface StateCommitmentsParams {
 /** Where slashed bond remainders go. */
 export const BURN_ADDRESS = '0x000000000000000000000000000000000000dead' as Address;
 
+/** The `placeholder-window` finality: no bonds, no challenges, the window alone. */
+const NO_FRAUD_PROOFS: FraudProofRules = { proposerBondWei: 0n, challengerBondWei: 0n, clockBlocks: 0, winnerShareBasisPoints: 0, challengesEnabled: false };
+
+/** The rules a contract with these params plays by, in either finality mode. */
+export function fraudProofRulesOf(params: StateCommitmentsParams): FraudProofRules {
+  return params.finality === 'fraud-proof' ? params.fraudProof! : NO_FRAUD_PROOFS;
+}
+
 export const stateCommitments: ContractSpec<StateCommitmentsFacade, StateCommitmentsParams> = {
   name: 'StateCommitments',
   views: ['count', 'latest', 'commitment', 'isFinalAt', 'isRejectedAt', 'latestFinalAt', 'bondWei', 'challengerBondWei', 'bondOf', 'gameCount', 'game', 'gamesOf'],
   memory: (env, params) => new StateCommitments(env, params),
+  // contracts/StateCommitments.sol: the finality mode and every optimistic twin that reaches it are these arguments.
+  constructorArgs: (p) => {
+    const r = fraudProofRulesOf(p);
+    return [p.rollupInbox, p.genesisRoot, p.challengeWindowBlocks, r.proposerBondWei, r.challengerBondWei, r.clockBlocks, r.winnerShareBasisPoints, r.challengesEnabled];
+  },
+  fromSolidity: { commitment: commitmentFromSolidity, bondOf: (v) => SOLIDITY_BOND[v as number], game: gameFromSolidity },
+  toSolidity: { oneStep: ([gameId, witness]) => [gameId, stepWitnessToSolidity(witness as StepWitness)] },
 };
+
+/** Solidity's `BondStatus` and `GameStatus` enums and `Side`, in declaration order; `None` is a record that does not exist. */
+const SOLIDITY_BOND = [undefined, 'held', 'returned', 'slashed'] as const;
+const SOLIDITY_GAME_STATUS = [undefined, 'open', 'proposer-won', 'challenger-won', 'moot'] as const satisfies ReadonlyArray<GameStatus | undefined>;
+const SOLIDITY_SIDE = ['proposer', 'challenger'] as const;
+
+/** IStateCommitments.sol: a commitment nobody proposed is all zeros, and a real one never has a zero proposer (the genesis root's is the contract). */
+function commitmentFromSolidity(value: unknown): StateCommitment | undefined {
+  const commitment = value as StateCommitment;
+  return BigInt(commitment.proposer) === 0n ? undefined : commitment;
+}
+
+/** Solidity's `Game`: each optional TS field behind a flag (`stated`, `hasMidRoot`, a settled status), the clocks as two fields. */
+interface SolidityGame extends Omit<DisputeGame, 'turn' | 'status' | 'clockLeft' | 'stepCount' | 'messagesRoot' | 'midRoot' | 'reason'> {
+  readonly stated: boolean;
+  readonly stepCount: number;
+  readonly messagesRoot: Hex;
+  readonly hasMidRoot: boolean;
+  readonly midRoot: Hex;
+  readonly turn: number;
+  readonly proposerClockLeft: number;
+  readonly challengerClockLeft: number;
+  readonly status: number;
+  readonly reason: string;
+}
+
+function gameFromSolidity(value: unknown): DisputeGame | undefined {
+  const { stated, stepCount, messagesRoot, hasMidRoot, midRoot, turn, proposerClockLeft, challengerClockLeft, status, reason, ...rest } = value as SolidityGame;
+  const named = SOLIDITY_GAME_STATUS[status];
+  if (named === undefined) return undefined;
+  return {
+    ...rest,
+    ...(stated ? { stepCount, messagesRoot } : {}),
+    ...(hasMidRoot ? { midRoot } : {}),
+    turn: SOLIDITY_SIDE[turn]!,
+    clockLeft: { proposer: proposerClockLeft, challenger: challengerClockLeft },
+    status: named,
+    ...(named === 'open' ? {} : { reason }),
+  };
+}

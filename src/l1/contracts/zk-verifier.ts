@@ -53,4 +53,34 @@ export const zkVerifier: ContractSpec<ZkVerifierFacade, ZkVerifierParams> = {
   name: 'ZkVerifier',
   views: ['count', 'latest', 'commitment', 'isFinalAt', 'isRejectedAt', 'latestFinalAt', 'bondWei', 'verifiedDelayedRead', 'verifiedRoots', 'isFrozen'],
   memory: (env, params) => new ZkVerifier(env, params),
+  // contracts/ZkVerifier.sol: `unsound-verifier` is the sender-balance flag off; a null deadline is the deadline flag off.
+  constructorArgs: (p) => [p.rollupInbox, p.delayedInbox, p.prover, p.chainId, p.genesis, p.constraints.senderBalance, p.freezeDeadlineBlocks !== null, p.freezeDeadlineBlocks ?? 0],
+  toSolidity: { propose: ([stateRoot, batchCount, parentIndex, proof]) => [stateRoot, batchCount, parentIndex, proof !== undefined, proofToSolidity(proof as BatchProof | undefined)] },
+  fromSolidity: { commitment: commitmentFromSolidity },
 };
+
+const TX_KIND_CODE = { transfer: 1, withdraw: 2 } as const;
+
+/** ZkVerifier.ProofStep[]: the tagged item as a flag and both shapes, optional siblings as an empty list. */
+function proofToSolidity(proof: BatchProof | undefined): unknown[] {
+  return (proof?.steps ?? []).map((step) => {
+    const tx = step.item.kind === 'tx' ? step.item.tx : undefined;
+    return {
+      delayed: step.item.kind === 'delayed',
+      delayedIndex: step.item.kind === 'delayed' ? step.item.index : 0,
+      transaction: tx
+        ? { kind: TX_KIND_CODE[tx.body.kind], from: tx.body.from, to: tx.body.to, amountWei: tx.body.amountWei, nonce: tx.body.nonce, memo: tx.body.kind === 'transfer' ? tx.body.memo : '0x', signature: tx.signature }
+        : { kind: 0, from: ZERO_ADDRESS, to: ZERO_ADDRESS, amountWei: 0n, nonce: 0, memo: '0x', signature: '0x' },
+      leaves: step.leaves.map((l) => ({ account: l.address, balanceWei: l.balanceWei, nonce: l.nonce, siblings: l.siblings })),
+      withdrawalSiblings: step.withdrawalSiblings ?? [],
+    };
+  });
+}
+
+const ZERO_ADDRESS = '0x0000000000000000000000000000000000000000';
+
+/** IStateCommitments.Commitment: all zeros (no proposer) is a commitment that does not exist. */
+function commitmentFromSolidity(value: unknown): StateCommitment | undefined {
+  const c = value as StateCommitment;
+  return c.proposer === ZERO_ADDRESS ? undefined : c;
+}

@@ -193,6 +193,11 @@ export class MemoryL1 implements L1 {
     return this.book.blob(hash, this.height);
   }
 
+  /** keccak-based: the model hashes the data, not a KZG commitment (src/l1/gas.ts). */
+  versionedHash(blob: Uint8Array): Hex {
+    return versionedHash(blob);
+  }
+
   blobBaseFee(): bigint {
     return blobBaseFee(this.excess, this.schedule);
   }

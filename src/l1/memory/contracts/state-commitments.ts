@@ -2,16 +2,14 @@ import type { Address } from '../../../crypto/accounts.ts';
 import type { Hex } from '../../../crypto/keccak.ts';
 import { midpoint, outcomeAt, paddedSteps, type DisputeGame, type GameStatus } from '../../contracts/dispute-game.ts';
 import { executeStep, type StepWitness } from '../../contracts/one-step-proof.ts';
-import { BURN_ADDRESS, type BondStatus, type FraudProofRules, type StateCommitment, type StateCommitmentsParams } from '../../contracts/state-commitments.ts';
+import { BURN_ADDRESS, fraudProofRulesOf, type BondStatus, type FraudProofRules, type StateCommitment, type StateCommitmentsParams } from '../../contracts/state-commitments.ts';
 import { require } from '../../revert.ts';
 import type { CallContext, ContractEnv, Mapping, Slot } from '../storage.ts';
 
-const NO_FRAUD_PROOFS: FraudProofRules = { proposerBondWei: 0n, challengerBondWei: 0n, clockBlocks: 0, winnerShareBasisPoints: 0, challengesEnabled: false };
-
 /**
- * State commitments, bonds and dispute games in one contract (a Solidity twin would split
- * the game into its own contract and the one-step proof into a library; the storage
- * layout here is already that shape: commitments, bonds, games, games per commitment).
+ * State commitments, bonds and dispute games in one contract, as its Solidity twin
+ * (contracts/StateCommitments.sol, with the one-step proof inlined from the
+ * OneStepProof.sol library) keeps them: commitments, bonds, games, games per commitment.
  */
 export class StateCommitments {
   private readonly commitments: Mapping<number, StateCommitment>;
@@ -35,7 +33,7 @@ export class StateCommitments {
     this.games = env.mapping();
     this.gameTotal = env.slot(0);
     this.gamesByCommitment = env.mapping();
-    this.rules = params.finality === 'fraud-proof' ? params.fraudProof! : NO_FRAUD_PROOFS;
+    this.rules = fraudProofRulesOf(params);
     this.commitments.set(0, { index: 0, stateRoot: params.genesisRoot, batchCount: 0, proposer: env.address, postedBlock: 0, parentIndex: -1 });
   }
 
@@ -144,7 +142,7 @@ export class StateCommitments {
     this.bonds.set(commitmentIndex, { ...bond, status: 'returned' });
     const c = this.commitments.get(commitmentIndex)!;
     if (bond.wei > 0n) ctx.pay(c.proposer, bond.wei);
-    ctx.emit('BondReturned', { commitmentIndex, proposer: c.proposer, wei: bond.wei });
+    ctx.emit('BondReturned', { commitmentIndex, proposer: c.proposer, amountWei: bond.wei });
   }
 
   count(): number {
