@@ -19,6 +19,17 @@ export interface ProbeRecord {
   readonly error?: string;
   readonly traceHash: string;
   readonly repro: string;
+  /** The variant it ran against when that is not the classified one: a target breaking a stated trust assumption. @defaultValue the classified variant */
+  readonly variant?: string;
+  /** The stated trust assumption that target runs without; its violation names whom users trust for it. */
+  readonly assumption?: string;
+  /**
+   * The invariants the attack sets out to break (from its declared expectations). Only a
+   * violation of one of these answers the probe's question; another one is collateral (an
+   * unsound-proof run that only shows no exit exists has nothing to say about validity).
+   * @defaultValue every invariant counts
+   */
+  readonly ownInvariants?: readonly InvariantName[];
 }
 
 export interface TrustEntry {
@@ -40,6 +51,8 @@ export interface Classification {
   readonly mustTrust: readonly TrustEntry[];
   /** Liveness the design needs from someone watching L1 (not trust in any one party). */
   readonly assumes: readonly string[];
+  /** What the design states it takes for granted of third parties for this preset (e.g. blob archives), from the protocol's trust model. */
+  readonly statedAssumptions: readonly string[];
   readonly dataOnL1: { readonly value: boolean | null; readonly kept: DataAvailability | null; readonly text: string };
   readonly reducesToL1: boolean | null;
   readonly exitWindow: TimeColumn;
@@ -63,10 +76,10 @@ export interface Evidence {
 export function deriveClassification(evidence: Evidence): Classification {
   const { protocol, preset, probes } = evidence;
   const declared = resolve(protocol.trust, preset.params);
-  const verdictProbe = probes.find((p) => p.attack === VERDICT_PROBE);
+  const verdictProbe = probes.find((p) => p.attack === VERDICT_PROBE && p.assumption === undefined);
   const recovers = verdictProbe?.outcome === 'defended' ? true : verdictProbe?.outcome === 'violated' ? false : null;
   const mustTrust = trustEntries(declared, probes);
-  const inclusionBreach = probes.find((p) => p.question === 'inclusion' && p.outcome === 'violated');
+  const inclusionBreach = probes.find((p) => p.question === 'inclusion' && p.assumption === undefined && answers(p));
   const withdrawal = timeColumn('withdrawalDelay', declared.windows?.withdrawalDelay, preset.params);
   return {
     preset: preset.name,
@@ -77,6 +90,7 @@ export function deriveClassification(evidence: Evidence): Classification {
     operatorDisappears: { recoversViaL1: recovers, text: disappearanceText(verdictProbe, protocol.name, evidence.variant) },
     mustTrust,
     assumes: recovers === true ? watchers(declared.stateValidity) : [],
+    statedAssumptions: protocol.trust?.assumptions?.(preset.params) ?? [],
     dataOnL1: dataOnL1(declared),
     reducesToL1: recovers === null ? null : !recovers || mustTrust.length > 0 ? false : declared.windows ? true : null,
     exitWindow:
@@ -120,13 +134,16 @@ function trustEntries(declared: Declared, probes: readonly ProbeRecord[]): Trust
     entry.basis.push(basis);
   };
   for (const probe of probes) {
-    if (probe.outcome !== 'violated') continue;
-    add(probe.question === 'data' ? declared.dataHolder : declared.operator, probe.question, `${probe.attack}: violated ${invariantsOf(probe)}`);
+    if (!answers(probe)) continue;
+    const against = probe.assumption === undefined ? '' : ` against ${probe.variant ?? 'a variant'} (stated assumption: ${probe.assumption})`;
+    add(probe.question === 'data' ? declared.dataHolder : declared.operator, probe.question, `${probe.attack}${against}: violated ${invariantsOf(probe)}`);
   }
   if (declared.stateValidity === 'federation' || declared.stateValidity === 'operator') {
     add(declared.operator, 'validity', `declared: state validity rests on ${declared.stateValidity === 'federation' ? 'federation signatures' : "the operator's word"}; L1 checks no proof`);
   }
-  if (declared.dataAvailability === 'committee' || declared.dataAvailability === 'operator') {
+  // A committee is named from what a data probe showed whenever one ran; with none, only the declaration speaks.
+  const dataProbed = probes.some((p) => p.question === 'data' && p.outcome !== 'error');
+  if (declared.dataAvailability === 'operator' || (declared.dataAvailability === 'committee' && !dataProbed)) {
     add(declared.dataHolder, 'data', `declared: data kept by ${declared.dataAvailability === 'committee' ? 'a committee' : 'the operator'}, not on L1`);
   }
   return entries;
@@ -157,6 +174,12 @@ function disappearanceText(probe: ProbeRecord | undefined, protocol: string, var
   if (!loss) return `funds at risk: ${invariantsOf(probe)}: ${probe.violations[0]?.message ?? ''}`;
   const who = loss.actors?.join(', ') ?? 'a user';
   return `funds stuck: ${who} recovered ${formatEth(BigInt(loss.amounts!.recoveredWei!))} of ${formatEth(BigInt(loss.amounts!.entitledWei!))} through L1`;
+}
+
+/** A probe answers its question when it broke one of its own invariants. */
+function answers(probe: ProbeRecord): boolean {
+  if (probe.outcome !== 'violated') return false;
+  return probe.ownInvariants === undefined || probe.violations.some((v) => probe.ownInvariants!.includes(v.invariant));
 }
 
 function invariantsOf(probe: ProbeRecord): string {

@@ -1,6 +1,7 @@
 import { attacks, invariants, protocols } from '../catalogue.ts';
 import type { InvariantDefinition } from '../invariants/define.ts';
-import type { AttackDefinition, AttackResult } from '../kernel/attack.ts';
+import type { AttackDefinition, AttackResult, Expectation } from '../kernel/attack.ts';
+import type { InvariantName } from '../kernel/violation.ts';
 import { UsageError, unknownName } from '../kernel/errors.ts';
 import { runTarget, type PresetChoice } from '../kernel/run.ts';
 import type { ProtocolDefinition } from '../protocols/define.ts';
@@ -53,14 +54,29 @@ async function classifyOne(target: PresetTarget, seed: number, catalogue: Classi
   const records: ProbeRecord[] = [];
   for (const probe of catalogue.probes) {
     const attack = catalogue.attacks.find((a) => a.name === probe.attack);
-    if (!attack?.targets[target.protocol.name]?.[variant]) continue;
-    const result = await runTarget({ attack, protocol: target.protocol, variant, preset: target.preset, seed, l1: 'memory', invariants: catalogue.invariants });
-    records.push(probeRecord(probe, result));
+    const targets = attack?.targets[target.protocol.name];
+    if (!attack || !targets?.[variant]) continue;
+    const own = ownInvariants(attack);
+    const run = (v: string) => runTarget({ attack, protocol: target.protocol, variant: v, preset: target.preset, seed, l1: 'memory', invariants: catalogue.invariants });
+    records.push(probeRecord(probe, await run(variant), own));
+    // The design as intended, then the same attack with each stated trust assumption broken: what breaks shows whom users trust for it.
+    for (const [v, assumption] of assumptionVariants(targets)) records.push({ ...probeRecord(probe, await run(v), own), variant: v, assumption });
   }
   return deriveClassification({ protocol: target.protocol, variant, preset: target.preset, probes: records });
 }
 
-function probeRecord(probe: Probe, r: AttackResult): ProbeRecord {
+/** The invariants an attack declares it breaks on some target: what a violation of it means. Undefined when it names none (any violation counts). */
+function ownInvariants(attack: AttackDefinition): InvariantName[] | undefined {
+  const named = Object.values(attack.targets).flatMap((vs) => Object.values(vs).flatMap((e) => (e === 'defended' ? [] : [e.violated])));
+  return named.length === 0 ? undefined : [...new Set(named)].sort();
+}
+
+/** Targets whose expectation states the trust assumption they run without, with that assumption. */
+function assumptionVariants(targets: Readonly<Record<string, Expectation>>): Array<[string, string]> {
+  return Object.entries(targets).flatMap(([v, e]): Array<[string, string]> => (e !== 'defended' && e.assumption !== undefined ? [[v, e.assumption]] : []));
+}
+
+function probeRecord(probe: Probe, r: AttackResult, own: readonly InvariantName[] | undefined): ProbeRecord {
   return {
     attack: probe.attack,
     question: probe.question,
@@ -71,6 +87,7 @@ function probeRecord(probe: Probe, r: AttackResult): ProbeRecord {
     ...(r.error ? { error: r.error } : {}),
     traceHash: r.traceHash,
     repro: r.repro,
+    ...(own ? { ownInvariants: own } : {}),
   };
 }
 

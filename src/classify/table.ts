@@ -19,13 +19,14 @@ export function formatClassification(k: Classification, c: Palette): string {
   row('if the operator disappears', k.operatorDisappears.text);
   row('whom you must trust', k.mustTrust.length === 0 ? noOne(k) : k.mustTrust.map((e) => `${e.party} for ${e.for.join(', ')}`).join('; '));
   for (const a of k.assumes) row('someone must watch L1', a);
+  for (const a of k.statedAssumptions) row('stated assumption', a);
   row('data on L1', k.dataOnL1.text);
   row('security reduces to L1', yesNo(k.reducesToL1));
   row('exit window', withSource(k.exitWindow.text, k.exitWindow.source, c));
   row('forced-inclusion bound', withSource(k.forcedInclusion.text, k.forcedInclusion.source, c));
   row('withdrawal delay', withSource(k.withdrawalDelay.text, k.withdrawalDelay.source, c));
   k.probes.forEach((p, i) => {
-    row(i === 0 ? 'attacks run' : '', `${p.attack}: ${probeOutcome(p)}`);
+    row(i === 0 ? 'attacks run' : '', `${p.attack}${p.assumption ? ` against ${p.variant} (stated assumption broken)` : ''}: ${probeOutcome(p)}`);
     lines.push(`  ${''.padEnd(LABEL)} ${c.dim(p.repro)}`);
   });
   if (k.probes.length === 0) row('attacks run', 'none target this protocol');
@@ -64,7 +65,9 @@ function yesNo(value: boolean | null): string {
 function probeOutcome(p: ProbeRecord): string {
   if (p.outcome === 'error') return `error: ${p.error ?? 'unknown'}`;
   if (p.outcome === 'defended') return 'defended';
-  return `violated ${[...new Set(p.violations.map((v) => v.invariant))].join(', ')}`;
+  const broke = `violated ${[...new Set(p.violations.map((v) => v.invariant))].join(', ')}`;
+  if (p.ownInvariants && !p.violations.some((v) => p.ownInvariants!.includes(v.invariant))) return `${broke} — not ${p.ownInvariants.join(' or ')}, so it names no one`;
+  return broke;
 }
 
 function withSource(text: string, source: string, c: Palette): string {

@@ -12,6 +12,7 @@ interface Row {
   mustTrust: Array<{ party: string; for: string[] }>;
   dataOnL1: { value: boolean | null };
   reducesToL1: boolean | null;
+  statedAssumptions: string[];
   exitWindow: { blocks: number | null; text: string };
   forcedInclusion: { text: string };
   withdrawalDelay: { blocks: number | null; text: string };
@@ -47,9 +48,24 @@ describe('l2adv classify', () => {
     for (const name of ['arbitrum-one', 'op-mainnet', 'starkex']) {
       expect(byName.get(name), name).toMatchObject({ verdict: 'Layer 2', operatorDisappears: { recoversViaL1: true }, dataOnL1: { value: true } });
     }
+    // Blob posters state that someone archives blobs past the retention window; StarkEx posts calldata and needs no archive.
+    for (const name of ['arbitrum-one', 'op-mainnet', 'zksync-era']) expect(byName.get(name)!.statedAssumptions, name).toEqual([expect.stringMatching(/archives blob data past the 4,096-epoch/)]);
+    expect(byName.get('starkex')!.statedAssumptions).toEqual([]);
     // zkSync Era's priority queue has no enforced deadline: the risk shows as the preset's property.
     expect(byName.get('zksync-era')).toMatchObject({ verdict: 'not Layer 2', operatorDisappears: { recoversViaL1: false }, exitWindow: { text: 'none' } });
     expect(byName.get('zksync-era')!.probes.find((p) => p.attack === 'ignored-forced-exit')!.outcome).toBe('violated');
+    // unsound-proof fails there only because no exit exists: it says nothing about validity, so only custody is named.
+    expect(byName.get('zksync-era')!.mustTrust.map((t) => t.for)).toEqual([['custody']]);
+    // The validium recovers via L1 while its committee serves the data; the committee is trusted for data because colluding members withheld it.
+    expect(byName.get('anytrust')).toMatchObject({ protocol: 'validium', verdict: 'Layer 2', operatorDisappears: { recoversViaL1: true }, dataOnL1: { value: false, kept: 'committee' }, reducesToL1: false });
+    expect(byName.get('anytrust')!.mustTrust).toEqual([{ party: 'the data committee (5 of 6)', for: ['data'], basis: [expect.stringMatching(/^dac-withholding against colluding-committee \(stated assumption: .*\): violated data-availability/)] }]);
+    expect(byName.get('anytrust')!.probes.map((p) => [p.attack, p.outcome])).toEqual([
+      ['operator-disappears', 'defended'],
+      ['ignored-forced-exit', 'defended'],
+      ['dac-withholding', 'defended'],
+      ['dac-withholding', 'violated'],
+      ['unsound-proof', 'defended'],
+    ]);
     // Every verdict rests on an attack that ran, with the line that reruns it.
     for (const p of doc.presets) {
       const disappears = p.probes.find((x) => x.attack === 'operator-disappears');
@@ -78,6 +94,15 @@ describe('l2adv classify', () => {
     expect(shipped).toMatchObject({ verdict: 'Layer 2', reducesToL1: true, exitWindow: { blocks: 50_400 } });
     expect(edited).toMatchObject({ preset: noDeadline, verdict: 'not Layer 2', reducesToL1: false, exitWindow: { text: 'none' } });
     expect(edited!.mustTrust[0]!.party).toBe('the operator (sequencer and prover)');
+  });
+
+  it('names the committee the anytrust preset file declares: editing its size and threshold changes whom users trust', () => {
+    const strict = editedSidechain('anytrust-3-of-9', { committeeSize: 9, committeeThreshold: 3 }, 'anytrust');
+    const { code, doc } = classifyJson('--preset', 'anytrust', '--preset', strict);
+    expect(code).toBe(0);
+    const [shipped, edited] = doc.presets;
+    expect([shipped!.mustTrust[0]!.party, edited!.mustTrust[0]!.party]).toEqual(['the data committee (5 of 6)', 'the data committee (3 of 9)']);
+    expect(edited!.dataOnL1).toMatchObject({ value: false });
   });
 
   it('prints a table, each preset with its evidence, and a summary line', () => {

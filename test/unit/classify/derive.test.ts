@@ -59,9 +59,29 @@ describe('deriveClassification', () => {
     expect(k.verdict).toBe('Layer 2');
     expect(k.reducesToL1).toBe(false);
     expect(k.dataOnL1).toMatchObject({ value: false, kept: 'committee' });
-    expect(k.mustTrust).toEqual([
-      { party: 'the data committee (5 of 7 signatures)', for: ['data'], basis: ['dac-withholding: violated data-availability', 'declared: data kept by a committee, not on L1'] },
+    // The data probe ran, so the committee is named from what it showed, not from the declaration.
+    expect(k.mustTrust).toEqual([{ party: 'the data committee (5 of 7 signatures)', for: ['data'], basis: ['dac-withholding: violated data-availability'] }]);
+  });
+
+  it('names the committee from a probe that broke its stated trust assumption, and not at all when the committee held', () => {
+    const broken = { ...probe('dac-withholding', 'data', 'violated', 'data-availability'), variant: 'colluding-committee', assumption: 'n − k + 1 members are honest', ownInvariants: ['data-availability' as const] };
+    const params = { ...rollupParams, committee: '5 of 6' };
+    const trusted = deriveClassification({ protocol: protocol(rollupTrust), variant: 'secure', preset: { name: 'validium', params }, probes: [probe('operator-disappears', 'custody', 'defended'), probe('dac-withholding', 'data', 'defended'), broken] });
+    expect(trusted.mustTrust).toEqual([
+      { party: 'the data committee (5 of 6 signatures)', for: ['data'], basis: ['dac-withholding against colluding-committee (stated assumption: n − k + 1 members are honest): violated data-availability'] },
     ]);
+    expect(trusted).toMatchObject({ verdict: 'Layer 2', reducesToL1: false });
+    const held = deriveClassification({ protocol: protocol(rollupTrust), variant: 'secure', preset: { name: 'validium', params }, probes: [probe('operator-disappears', 'custody', 'defended'), { ...broken, outcome: 'defended', violations: [] }] });
+    expect(held.mustTrust).toEqual([]);
+  });
+
+  it('names no one for a probe that broke only an invariant other than its own (an unsound-proof run showing no exit exists)', () => {
+    const collateral = { ...probe('unsound-proof', 'validity', 'violated', 'l1-recoverability'), ownInvariants: ['valid-state-only' as const] };
+    const k = deriveClassification({ protocol: protocol(rollupTrust), variant: 'secure', preset: { name: 'rollup', params: rollupParams }, probes: [probe('operator-disappears', 'custody', 'violated'), collateral] });
+    expect(k.mustTrust.map((e) => [e.party, e.for])).toEqual([['the sequencer', ['custody']]]);
+    const own = { ...collateral, violations: [{ invariant: 'valid-state-only' as const, message: 'a wrong root became final' }] };
+    const k2 = deriveClassification({ protocol: protocol(rollupTrust), variant: 'secure', preset: { name: 'rollup', params: rollupParams }, probes: [probe('operator-disappears', 'custody', 'defended'), own] });
+    expect(k2.mustTrust.map((e) => [e.party, e.for])).toEqual([['the sequencer', ['validity']]]);
   });
 
   it('calls it not a Layer 2 when the operator-disappears probe is violated, and then there is no exit window', () => {
