@@ -4,11 +4,15 @@ import type { TraceEvent } from './trace.ts';
 import type { World } from './world.ts';
 import type { L1Backend } from './config.ts';
 
-/** What an attack should do to a target: nothing (`defended`) or break one named invariant. */
-export type Expectation = 'defended' | { violated: InvariantName };
+/**
+ * What an attack should do to a target: nothing (`defended`) or break one named invariant.
+ * `assumption` marks a violation that is a protocol's stated trust assumption failing (no
+ * one archives blob data, a committee colludes), not a bug: reporters show it beside the result.
+ */
+export type Expectation = 'defended' | { readonly violated: InvariantName; readonly assumption?: string };
 
-export function violated(invariant: InvariantName): Expectation {
-  return { violated: invariant };
+export function violated(invariant: InvariantName, options: { assumption?: string } = {}): Expectation {
+  return options.assumption === undefined ? { violated: invariant } : { violated: invariant, assumption: options.assumption };
 }
 
 export interface AttackContext<P = Record<string, unknown>> {
@@ -47,6 +51,8 @@ export interface AttackResult {
   readonly l1: L1Backend;
   readonly expected: 'defended' | 'violated';
   readonly expectedInvariant?: InvariantName;
+  /** The stated trust assumption this target runs without, when its expected violation is that assumption failing rather than a bug. */
+  readonly assumption?: string;
   readonly outcome: Outcome;
   readonly asExpected: boolean;
   readonly violations: readonly Violation[];

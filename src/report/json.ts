@@ -14,6 +14,7 @@ export function attackJson(seed: number, l1: string, results: readonly AttackRes
       preset: r.preset,
       expected: r.expected,
       ...(r.expectedInvariant ? { expectedInvariant: r.expectedInvariant } : {}),
+      ...(r.assumption ? { assumption: r.assumption } : {}),
       outcome: r.outcome,
       asExpected: r.asExpected,
       violations: r.violations.map((v) => ({ invariant: v.invariant, step: v.step, phase: v.phase, message: v.message, actors: v.actors, amounts: v.amounts })),

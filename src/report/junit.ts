@@ -9,11 +9,13 @@ export function attackJunit(results: readonly AttackResult[]): string {
     const time = (rs.reduce((s, r) => s + r.ms, 0) / 1000).toFixed(3);
     const cases = rs.map((r) => {
       const open = `    <testcase classname="${xml(attack)}" name="${xml(`${r.protocol}/${r.variant}`)}" time="${(r.ms / 1000).toFixed(3)}"`;
-      if (r.asExpected) return `${open}/>`;
+      // JUnit has no field for "expected, by the design's own trust model": a property carries it.
+      const assumption = r.assumption === undefined ? '' : `\n      <properties><property name="assumption" value="${xml(r.assumption)}"/></properties>`;
+      if (r.asExpected) return assumption === '' ? `${open}/>` : `${open}>${assumption}\n    </testcase>`;
       const expected = r.expected === 'violated' ? `violated ${r.expectedInvariant}` : 'defended';
       const got = r.outcome === 'error' ? `error: ${r.error}` : r.outcome === 'violated' ? `violated ${r.violations.map((v) => v.invariant).join(', ')}` : 'defended';
       const detail = [...r.violations.map((v) => `${v.invariant} @ step ${v.step}: ${v.message}`), r.repro].join('\n');
-      return `${open}>\n      <failure message="${xml(`expected ${expected}, got ${got}`)}">${xml(detail)}</failure>\n    </testcase>`;
+      return `${open}>${assumption}\n      <failure message="${xml(`expected ${expected}, got ${got}`)}">${xml(detail)}</failure>\n    </testcase>`;
     });
     return `  <testsuite name="${xml(attack)}" tests="${rs.length}" failures="${failures}" time="${time}">\n${cases.join('\n')}\n  </testsuite>`;
   });

@@ -20,6 +20,7 @@ export function resultHeader(r: AttackResult, section: number): string {
   return [
     `<h2><span class="badge ${r.asExpected ? 'pass' : 'fail'}">${r.asExpected ? 'PASS' : 'FAIL'}</span> ${esc(r.attack)} <span class="dim">on</span> ${esc(r.protocol)}/${esc(r.variant)}</h2>`,
     `<p class="verdict">expected <b>${esc(expected)}</b>, got <b class="outcome-${r.outcome}">${esc(got)}</b>${r.asExpected ? ' — as expected' : ' — not as expected'}</p>`,
+    r.assumption ? `<p class="assumption">stated assumption: ${esc(r.assumption)}</p>` : '',
     `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${k}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
     violations.length > 0 ? `<ul class="violations">${violations.join('')}</ul>` : '',
     r.error ? `<p class="error">error: ${esc(r.error)}</p>` : '',

@@ -19,6 +19,7 @@ code, .facts dd, table { font-family: ui-monospace, "SFMono-Regular", Menlo, Con
 .badge.pass { background: var(--good); }
 .badge.fail { background: var(--bad); }
 .verdict { margin: 2px 0 8px; }
+.assumption { margin: 0 0 8px; color: var(--dim); font-style: italic; }
 .outcome-violated { color: var(--bad); }
 .outcome-defended { color: var(--good); }
 .outcome-error { color: var(--warn); }
