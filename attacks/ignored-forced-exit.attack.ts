@@ -22,6 +22,8 @@ export default defineAttack({
   ],
   targets: {
     zk: { secure: 'defended', 'unsound-verifier': 'defended', 'no-escape-hatch': violated('l1-recoverability') },
+    // The same freeze and escape hatch; the escape proofs are built from data the committee serves.
+    validium: { secure: 'defended' },
   },
   async run({ world, instance }) {
     const zk = zkOf(instance);

@@ -12,6 +12,8 @@ import invalidStateRoot from './invalid-state-root.attack.ts';
 import prematureWithdrawal from './premature-withdrawal.attack.ts';
 import challengerCensorship from './challenger-censorship.attack.ts';
 import disputeDelay from './dispute-delay.attack.ts';
+import dacWithholding from './dac-withholding.attack.ts';
+import blobExpiry from './blob-expiry.attack.ts';
 
 /** The catalogue, in the order `l2adv list` and `attack --all` run it. */
-export const attacks: readonly AttackDefinition[] = [staleStateClose, offlineVictimClose, signatureReplay, sequencerCensorship, withheldData, rollbackDoubleSpend, invalidStateRoot, challengerCensorship, prematureWithdrawal, disputeDelay, unsoundProof, ignoredForcedExit, operatorDisappears];
+export const attacks: readonly AttackDefinition[] = [staleStateClose, offlineVictimClose, signatureReplay, sequencerCensorship, withheldData, rollbackDoubleSpend, invalidStateRoot, challengerCensorship, prematureWithdrawal, disputeDelay, unsoundProof, ignoredForcedExit, dacWithholding, blobExpiry, operatorDisappears];

@@ -22,6 +22,8 @@ export default defineAttack({
     optimistic: { secure: 'defended', 'no-forced-inclusion': violated('l1-recoverability') },
     // The operator vanishes: forced withdrawal requests go unserved, anyone freezes after the deadline, users escape with Merkle proofs against the last verified root.
     zk: { secure: 'defended', 'unsound-verifier': 'defended', 'no-escape-hatch': violated('l1-recoverability') },
+    // As zk, with the batch data read from the committee: any honest member that signed serves it.
+    validium: { secure: 'defended' },
     custodial: { reference: violated('l1-recoverability') },
     // The federation vanishes: the bridge still wants k of n member signatures, and no one is left to give them.
     sidechain: { reference: violated('l1-recoverability') },

@@ -23,6 +23,8 @@ export default defineAttack({
   ],
   targets: {
     zk: { secure: 'defended', 'unsound-verifier': violated('valid-state-only') },
+    // The same verifier: data off L1 changes nothing about what a proof must show.
+    validium: { secure: 'defended' },
   },
   async run({ world, instance }) {
     const zk = zkOf(instance);

@@ -6,7 +6,7 @@ import { parse } from './options.ts';
 /** What `l2adv list --json` prints. */
 export interface Catalogue {
   command: 'list';
-  attacks: Array<{ name: string; summary: string; references: readonly string[]; targets: Array<{ protocol: string; variant: string; expected: string; invariant?: string }> }>;
+  attacks: Array<{ name: string; summary: string; references: readonly string[]; targets: Array<{ protocol: string; variant: string; expected: string; invariant?: string; assumption?: string }> }>;
   protocols: Array<{
     name: string;
     summary: string;
@@ -27,7 +27,7 @@ export function catalogueJson(): Catalogue {
       summary: a.summary,
       references: a.references,
       targets: Object.entries(a.targets).flatMap(([protocol, vs]) =>
-        Object.entries(vs).map(([variant, e]) => ({ protocol, variant, expected: e === 'defended' ? 'defended' : 'violated', ...(e === 'defended' ? {} : { invariant: e.violated }) })),
+        Object.entries(vs).map(([variant, e]) => ({ protocol, variant, expected: e === 'defended' ? 'defended' : 'violated', ...(e === 'defended' ? {} : { invariant: e.violated }), ...(e !== 'defended' && e.assumption ? { assumption: e.assumption } : {}) })),
       ),
     })),
     protocols: protocols.map((p) => ({
@@ -52,7 +52,7 @@ export async function listCommand(argv: readonly string[], io: Io): Promise<numb
   io.out('Attacks');
   for (const a of catalogue.attacks) {
     io.out(`  ${a.name.padEnd(24)} ${a.summary}`);
-    for (const t of a.targets) io.out(`    ${`${t.protocol}/${t.variant}`.padEnd(40)} expect ${t.expected}${t.invariant ? ` ${t.invariant}` : ''}`);
+    for (const t of a.targets) io.out(`    ${`${t.protocol}/${t.variant}`.padEnd(40)} expect ${t.expected}${t.invariant ? ` ${t.invariant}` : ''}${t.assumption ? ` (stated assumption: ${t.assumption})` : ''}`);
   }
   io.out('\nProtocols');
   for (const p of catalogue.protocols) {

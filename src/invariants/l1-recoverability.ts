@@ -8,6 +8,8 @@ export interface RecoveryClaim {
   readonly entitledWei: bigint;
   /** What L1 contracts paid the party since then. */
   readonly recoveredWei: bigint;
+  /** What stood in the party's way, by its own records (its node cannot rebuild the state it must prove from). @defaultValue none */
+  readonly obstacle?: string;
 }
 
 export interface RecoverabilitySubject {
@@ -22,7 +24,7 @@ export const l1Recoverability = defineInvariant<RecoverabilitySubject>({
   async check(subject, world) {
     const short = (await subject.claims(world)).filter((c) => c.recoveredWei < c.entitledWei);
     return short.map((c) => ({
-      message: `${c.party} recovered ${formatEth(c.recoveredWei)} of ${formatEth(c.entitledWei)} through L1 after the operator disappeared`,
+      message: `${c.party} recovered ${formatEth(c.recoveredWei)} of ${formatEth(c.entitledWei)} through L1 after the operator disappeared${c.obstacle ? `: ${c.obstacle}` : ''}`,
       actors: [c.party],
       amounts: { entitledWei: String(c.entitledWei), recoveredWei: String(c.recoveredWei) },
     }));

@@ -9,7 +9,7 @@ export function canonicalJson(value: unknown): string {
 
 function normalize(value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Uint8Array) return `0x${Buffer.from(value).toString('hex')}`;
+  if (value instanceof Uint8Array) return `0x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
   if (Array.isArray(value)) return value.map(normalize);
   if (value instanceof Map) {
     return [...value.entries()].map(([k, v]) => [normalize(k), normalize(v)]).sort(byJson);

@@ -1,5 +1,6 @@
 import { bindCheckers, type InvariantDefinition } from '../invariants/define.ts';
 import { createL1 } from '../l1/backends.ts';
+import type { AnvilNodePool } from '../l1/anvil/pool.ts';
 import type { L1 } from '../l1/L1.ts';
 import type { ProtocolDefinition, ProtocolInstance } from '../protocols/define.ts';
 import { meetsExpectation, type AttackContext, type AttackDefinition, type AttackResult, type Expectation, type Outcome } from './attack.ts';
@@ -33,6 +34,8 @@ export interface Scenario {
   readonly safety: (context: AttackContext) => Promise<void>;
   /** Called once the protocol is set up, before the safety phase: lets a caller watch the run (the Foundry exporter records its L1 calls). @defaultValue none */
   readonly inspect?: (world: World, instance: ProtocolInstance) => void;
+  /** Anvil nodes runs hand on to each other, reset to genesis in between (a CLI campaign). @defaultValue none: the run starts its own node and kills it */
+  readonly nodes?: AnvilNodePool;
 }
 
 export interface ScenarioResult {
@@ -60,7 +63,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   };
   let l1: L1;
   try {
-    l1 = await createL1(scenario.l1);
+    l1 = await createL1(scenario.l1, scenario.nodes);
   } catch (e) {
     // A node that dies or hangs while starting is that result's error, as a crash mid-run is; the campaign goes on.
     if (e instanceof UsageError) throw e;
@@ -80,12 +83,17 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   } finally {
     await l1.close();
   }
+  // Hashed when first read: nobody asks for the hashes of a passing fuzz run.
   return {
     outcome,
     violations: world.violations,
     error,
-    traceHash: world.trace.hash,
-    configHash: configHash(config),
+    get traceHash() {
+      return world.trace.hash;
+    },
+    get configHash() {
+      return configHash(config);
+    },
     steps: world.trace.length,
     ms: elapsed(),
     trace: world.trace.events,
@@ -151,8 +159,10 @@ export async function runTarget(run: TargetRun): Promise<AttackResult> {
   };
 }
 
-function expectationFields(expectation: Expectation): Pick<AttackResult, 'expected' | 'expectedInvariant'> {
-  return expectation === 'defended' ? { expected: 'defended' } : { expected: 'violated', expectedInvariant: expectation.violated };
+function expectationFields(expectation: Expectation): Pick<AttackResult, 'expected' | 'expectedInvariant' | 'assumption'> {
+  if (expectation === 'defended') return { expected: 'defended' };
+  const fields = { expected: 'violated' as const, expectedInvariant: expectation.violated };
+  return expectation.assumption === undefined ? fields : { ...fields, assumption: expectation.assumption };
 }
 
 export function reproLine(run: Pick<TargetRun, 'attack' | 'protocol' | 'variant' | 'preset' | 'seed' | 'l1'>): string {

@@ -56,19 +56,35 @@ export interface L2HeadMark {
 export class Trace {
   readonly events: TraceEvent[] = [];
   private head: Hex = ZERO_HASH;
+  /**
+   * Events serialized when appended (a later change to their data cannot change the hash)
+   * but not yet chained. Most fuzz runs pass and nobody reads their hash, so the keccak
+   * work waits until someone does, or until enough lines pile up.
+   */
+  private unchained: string[] = [];
 
   append(event: Omit<TraceEvent, 'step'>): TraceEvent {
     const full = { step: this.events.length, ...event };
     this.events.push(full);
-    this.head = keccakText(this.head + canonicalJson(full));
+    this.unchained.push(canonicalJson(full));
+    if (this.unchained.length >= UNCHAINED_LINES) this.chain();
     return full;
   }
 
   get hash(): Hex {
+    this.chain();
     return this.head;
   }
 
   get length(): number {
     return this.events.length;
   }
+
+  private chain(): void {
+    for (const line of this.unchained) this.head = keccakText(this.head + line);
+    this.unchained = [];
+  }
 }
+
+/** Bounds the serialized lines held before chaining them. */
+const UNCHAINED_LINES = 4_096;

@@ -80,6 +80,13 @@ export interface TrustModel<P> {
   /** How users name the committee when `dataAvailability` is `committee`, e.g. "the data committee (5 of 7)". @defaultValue "the data committee" */
   dataHolder?(params: P): string;
   readonly stateValidity: StateValidity | ((params: P) => StateValidity);
+  /**
+   * What the design takes for granted of parties other than the operator, in words, for
+   * this preset: someone archives blob data past the retention window, a committee member
+   * stays honest. An attack that breaks one of these shows the trust model at work, not a
+   * bug (its expectation says so with `violated(…, { assumption })`). @defaultValue none
+   */
+  assumptions?(params: P): readonly string[];
   readonly windows: {
     /** How long an honest user has to act through L1 before an operator's move takes effect (a close, a root, a freeze). */
     readonly exit: WindowSource;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,14 @@ describe('l2adv list', () => {
     expect(catalogue.command).toBe('list');
     expect(catalogue.attacks.map((a: { name: string }) => a.name)).toContain('operator-disappears');
     expect(catalogue.invariants.map((i: { name: string }) => i.name)).toContain('l1-recoverability');
+  });
+
+  it('stops quietly with exit 0 when the reader closes the pipe early (`l2adv list | head -1`)', () => {
+    const bin = join(import.meta.dirname, '../../bin/l2adv.js');
+    const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${bin}" list | head -1`], { encoding: 'utf8' });
+    expect(run.stdout).toBe('Attacks\n');
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
+    expect(run.status).toBe(0);
   });
 });
 

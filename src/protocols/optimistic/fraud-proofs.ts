@@ -23,6 +23,8 @@ export async function attachFraudProofs(world: World, session: RollupSession, ru
   await world.l1.fund(watchtower.address, 100n * rules.challengerBondWei + 10n ** 18n);
   world.addActor(watchtower);
   const bound = confirmationBoundBlocks(p.challengeWindowBlocks, rules.clockBlocks);
+  // An undefended root (its proposer gone) loses on time within the bound; its users then propose anew.
+  session.disputeAllowance = async (world) => ((await anyRootUndecided(session, world.height)) ? bound : 0);
   // The session's subjects are a plain record; the fraud-proof checkers only exist for this protocol.
   Object.assign(session.subjects, { 'valid-state-only': validState(session), 'withdrawal-finality': withdrawalFinality(session, bound) });
   return watchtower;
@@ -65,6 +67,9 @@ function withdrawalFinality(session: RollupSession, boundBlocks: number): Withdr
       for (let i = 1; i < count; i++) {
         const c = (await commitments.commitment(i))!;
         if (world.height <= c.postedBlock + boundBlocks || (await commitments.isFinalAt(i, world.height))) continue;
+        // The bound holds while the proposer defends its root (only it may): a root lost on time had no defender
+        // left (the operator gone); what its users are owed is l1-recoverability's to judge.
+        if (await commitments.isRejectedAt(i, world.height)) continue;
         if (await agreesWithDerivation(session, i)) late.push({ index: i, postedBlock: c.postedBlock, boundBlocks });
       }
       return late;
@@ -81,4 +86,12 @@ async function agreesWithDerivation(session: RollupSession, index: number): Prom
     i = c.parentIndex!;
   }
   return true;
+}
+
+/** A root neither final nor rejected yet: it may still be challenged, or is being disputed. */
+async function anyRootUndecided(session: RollupSession, height: number): Promise<boolean> {
+  const { commitments } = session.contracts;
+  const count = await commitments.count();
+  for (let i = 1; i < count; i++) if (!(await commitments.isFinalAt(i, height)) && !(await commitments.isRejectedAt(i, height))) return true;
+  return false;
 }

@@ -3,6 +3,7 @@ import { deployRollup } from '../rollup/contracts.ts';
 import { optimisticFuzz } from './fuzz.ts';
 import type { RollupParams } from '../rollup/params.ts';
 import { RollupSession } from '../rollup/session.ts';
+import { blobAssumptions } from '../rollup/blob-archive.ts';
 import { attachFraudProofs } from './fraud-proofs.ts';
 import { fraudProofRules, optimisticParams, SHORT_CHALLENGE_WINDOW_BLOCKS, type OptimisticParams } from './params.ts';
 import { featuresOf, OPTIMISTIC_VARIANTS } from './variants.ts';
@@ -26,6 +27,7 @@ export const optimistic = defineProtocol<OptimisticParams>({
     // Batch data is on L1 (calldata or blobs): anyone can rebuild the chain from it.
     dataAvailability: 'l1',
     stateValidity: 'fraud-proof',
+    assumptions: blobAssumptions,
     windows: {
       exit: { param: 'challengeWindowBlocks' },
       forcedInclusion: { param: 'forceInclusionDelayBlocks' },

@@ -50,6 +50,11 @@ export class SegmentTrace {
     return new SegmentTrace(messagesIn(derivation, 0, fromBatch), messagesIn(derivation, fromBatch, toBatch));
   }
 
+  /** A trace over messages known outright rather than derived (the contract's differential test): `prefix` builds the pre-state. */
+  static of(prefix: readonly L2Message[], messages: readonly L2Message[], corruption?: Corruption): SegmentTrace {
+    return new SegmentTrace(prefix, messages, corruption);
+  }
+
   static lying(derivation: Derivation, fromBatch: number, toBatch: number, corruption: Corruption): SegmentTrace | undefined {
     const honest = SegmentTrace.honest(derivation, fromBatch, toBatch);
     if (!honest || corruption.step >= honest.stepCount) return undefined;

@@ -53,6 +53,14 @@ export const OPTIMISTIC_VARIANTS = {
     info: { kind: 'twin', summary: 'the bridge pays a withdrawal against any proposed root, final or not', removes: "the bridge's wait for a final root" },
     removes: { withdrawalsWaitForFinality: false },
   },
+  'no-blob-archive': {
+    info: {
+      kind: 'twin',
+      summary: 'batch blobs are pruned after the ~18-day retention window and nobody keeps a copy: a user who comes back later cannot rebuild the state its exit proof needs',
+      removes: 'the stated assumption that someone archives blob data past the 4,096-epoch retention window',
+    },
+    removes: { blobArchive: 'none' },
+  },
 } as const satisfies Record<string, VariantSpec>;
 
 export type OptimisticVariant = keyof typeof OPTIMISTIC_VARIANTS;

@@ -38,7 +38,7 @@ export class Watchtower implements Actor {
     const wake = (height: number) => this.player.wake(world, height, () => this.act(world));
     await this.watchRoots(world, wake);
     await this.player.play(world, 'challenger', wake);
-    await this.settleGames(world);
+    await this.settleGames(world, wake);
   }
 
   private async watchRoots(world: World, wake: (height: number) => void): Promise<void> {
@@ -74,13 +74,16 @@ export class Watchtower implements Actor {
   }
 
   /** Games whose mover ran out of time (or whose root died with an ancestor) are settled, whoever played them. */
-  private async settleGames(world: World): Promise<void> {
+  private async settleGames(world: World, wake: (height: number) => void): Promise<void> {
     const { commitments } = this.contracts;
     const total = await commitments.gameCount();
     for (let id = 0; id < total; id++) {
       const g = (await commitments.game(id))!;
       if (g.status !== 'open') continue;
       const expired = world.height + 1 - g.turnSince > g.clockLeft[g.turn];
+      // Wake when the mover's clock runs out, even in games it does not play: once the operator is gone
+      // nobody else settles an undefended root's game, and the users building on it wait for that.
+      if (!expired) wake(g.turnSince + g.clockLeft[g.turn]);
       if (!expired && !(await this.deadAncestor(g.commitmentIndex, world.height + 1))) continue;
       await this.player.send(world, `timeout:${id}`, `settles game ${id}: ${expired ? `the ${g.turn} side ran out of time` : 'its root died with an ancestor'}`, () =>
         commitments.timeout({ from: this.address }, id),

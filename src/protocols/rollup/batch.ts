@@ -1,5 +1,5 @@
 import { ByteReader, ByteWriter, MalformedData } from './codec.ts';
-import { decodeTx, type SignedTx } from './transaction.ts';
+import { decodeTx, encodedLength, type SignedTx } from './transaction.ts';
 
 /** A slot in an L2 block: a sequenced transaction, or "the next delayed message goes here". */
 export type BatchItem = { readonly type: 'tx'; readonly tx: SignedTx } | { readonly type: 'delayed' };
@@ -24,7 +24,7 @@ export const PAYLOAD_OVERHEAD = 1 + 4;
 
 /** Decompressed size of one item: what the sequencer adds up against the size limit before confirming. */
 export function itemSize(item: BatchItem): number {
-  return 1 + (item.type === 'tx' ? item.tx.encoded.length : 0);
+  return 1 + (item.type === 'tx' ? encodedLength(item.tx) : 0);
 }
 
 export function blockOverhead(): number {

@@ -5,6 +5,7 @@ import { delayedInbox, type DelayedInboxFacade } from '../../l1/contracts/delaye
 import { rollupInbox, type RollupInboxFacade } from '../../l1/contracts/rollup-inbox.ts';
 import { stateCommitments, type FraudProofRules, type StateCommitmentsFacade } from '../../l1/contracts/state-commitments.ts';
 import type { Deployed, L1 } from '../../l1/L1.ts';
+import { rememberingCommitments } from './commitment-memo.ts';
 import { L2State } from './state.ts';
 
 /** The rollup's four L1 contracts, as protocol code reaches them: through facades only. */
@@ -26,6 +27,8 @@ export interface ContractRules {
   readonly fraudProof?: FraudProofRules;
   /** The bridge pays withdrawals only against final roots (twin `instant-withdrawal` turns this off). @defaultValue true */
   readonly requireFinalRoot?: boolean;
+  /** A validium's data committee, whose certificates let bare-hash batches into the inbox. @defaultValue none */
+  readonly dataCommittee?: Address;
 }
 
 export const DEPLOYER = 'rollup-deployer';
@@ -46,13 +49,13 @@ export async function deployRollup(l1: L1, rules: ContractRules): Promise<{ cont
     forcedInclusion: rules.forcedInclusion,
     requireBatchData: rules.requireBatchData,
   });
-  const commitments = await l1.deploy(stateCommitments, {
+  const commitments = rememberingCommitments(l1, await l1.deploy(stateCommitments, {
     rollupInbox: inbox.address,
     genesisRoot: new L2State().stateRoot(),
     challengeWindowBlocks: rules.challengeWindowBlocks,
     finality: rules.fraudProof ? 'fraud-proof' : 'placeholder-window',
     fraudProof: rules.fraudProof,
-  });
+  }), rules.challengeWindowBlocks);
   const bridge = await l1.deploy(rollupBridge, { delayedInbox: delayed.address, commitments: commitments.address, requireFinalRoot: rules.requireFinalRoot ?? true });
   const initialization = await delayed.initialize({ from: deployer }, bridge.address);
   return { contracts: { inbox, delayedInbox: delayed, bridge, commitments }, initialization };

@@ -1,5 +1,5 @@
 import { keccakBytes } from '../../crypto/keccak.ts';
-import { BLOB_BYTES, versionedHash } from '../../l1/gas.ts';
+import { BLOB_BYTES } from '../../l1/gas.ts';
 import type { BatchRecord } from '../../l1/contracts/rollup-inbox.ts';
 import type { L1 } from '../../l1/L1.ts';
 
@@ -32,20 +32,23 @@ export function retrieveBatchData(l1: L1, record: BatchRecord, calldata: Uint8Ar
   switch (record.dataLocation) {
     case 'calldata':
       return calldata !== undefined && keccakBytes(calldata) === record.dataHash ? calldata : undefined;
-    case 'blobs': {
-      const parts = record.blobHashes.map((h) => l1.blob(h));
-      if (parts.some((p) => p === undefined)) return undefined;
-      const out = new Uint8Array(parts.reduce((n, p) => n + p!.length, 0));
-      let offset = 0;
-      for (const p of parts) {
-        out.set(p!, offset);
-        offset += p!.length;
-      }
-      return out;
-    }
+    case 'blobs':
+      return joinBlobs(record.blobHashes.map((h) => l1.blob(h)));
     case 'none':
       return undefined;
   }
+}
+
+/** A batch's data from its blobs in order; undefined if any one of them is missing. */
+export function joinBlobs(parts: ReadonlyArray<Uint8Array | undefined>): Uint8Array | undefined {
+  if (parts.some((p) => p === undefined)) return undefined;
+  const out = new Uint8Array(parts.reduce((n, p) => n + p!.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p!, offset);
+    offset += p!.length;
+  }
+  return out;
 }
 
 /**
@@ -65,14 +68,15 @@ export function retrieveFromAnywhere(l1: L1, record: BatchRecord, calldata: Uint
   if (onL1 !== undefined) return onL1;
   for (const source of sources) {
     const data = source.batchData(record);
-    if (data !== undefined && matchesCommitment(record, data)) return data;
+    if (data !== undefined && matchesCommitment(l1, record, data)) return data;
   }
   return undefined;
 }
 
 /** Blobs are checked blob by blob against their versioned hashes, everything else against the recorded data hash. */
-export function matchesCommitment(record: BatchRecord, data: Uint8Array): boolean {
+export function matchesCommitment(l1: L1, record: BatchRecord, data: Uint8Array): boolean {
   if (record.dataLocation !== 'blobs') return keccakBytes(data) === record.dataHash;
   const { blobs } = carrier(data, 'blobs');
-  return blobs!.length === record.blobHashes.length && blobs!.every((blob, i) => versionedHash(blob) === record.blobHashes[i]);
+  // The backend's versioned hash: keccak-based in memory, KZG on anvil.
+  return blobs!.length === record.blobHashes.length && blobs!.every((blob, i) => l1.versionedHash(blob) === record.blobHashes[i]);
 }

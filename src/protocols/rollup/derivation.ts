@@ -86,6 +86,8 @@ export class Derivation {
   private calldata = new Map<number, Uint8Array>();
   private decodedByHash = new Map<Hex, Decoded>();
   private cursor = 0;
+  /** L1's finalized height at the last sync: only blocks above it can have been reorged since, however long this node lagged. */
+  private syncedFinal = 0;
   /** Set by every L1 change; checkers call `sync` after each step, and most steps change nothing on L1. */
   private stale = true;
   private seen: Array<{ block: number; key: string }> = [];
@@ -114,12 +116,13 @@ export class Derivation {
     this.stale = false;
     const head = this.l1.head().number;
     const finalized = this.l1.finalized().number;
-    const from = Math.min(this.cursor + 1, finalized + 1);
+    const from = Math.min(this.cursor + 1, this.syncedFinal + 1);
     const logs = this.l1.logs({ fromBlock: from }).filter((l) => this.watched.has(l.contract));
     const divergence = this.divergence(logs.filter((l) => l.block <= this.cursor), from);
     if (divergence !== undefined) this.rewind(divergence);
     for (const log of logs) if (log.block > this.cursor) this.process(log, finalized);
     this.cursor = head;
+    this.syncedFinal = finalized;
     this.prune(finalized);
   }
 
@@ -231,7 +234,7 @@ export class Derivation {
     this.calldata.delete(record.sequenceNumber);
     if (data === undefined) {
       this.setStalled(record.sequenceNumber);
-      return this.settle(record, 'unavailable', this.sources.length === 0 ? 'batch data is not retrievable from L1' : 'batch data is not retrievable from L1 or any off-chain source');
+      return this.settle(record, 'unavailable', unavailableReason(record, this.sources.length > 0));
     }
     const decoded = this.decode(record.dataHash, data);
     const reason = 'reason' in decoded ? decoded.reason : this.outOfBounds(decoded.blocks, record.block);
@@ -347,6 +350,15 @@ export class Derivation {
     this.undo.splice(0, base.undoMark);
     this.marks = this.marks.map((m) => ({ block: m.block, stateMark: m.stateMark - base.stateMark, undoMark: m.undoMark - base.undoMark }));
   }
+}
+
+/**
+ * Why a batch's data cannot be read. Blobs of a mined batch are served until the retention
+ * window prunes them, so missing blobs are expired ones; other data was never on L1.
+ */
+function unavailableReason(record: BatchRecord, askedOthers: boolean): string {
+  if (record.dataLocation === 'blobs') return `its blobs are past L1's retention window and ${askedOthers ? 'no off-L1 source this node asked serves them' : 'this node knows no one who kept them'}`;
+  return askedOthers ? 'batch data is not retrievable from L1 or any off-chain source' : 'batch data is not retrievable from L1';
 }
 
 /** A delayed message as the state transition sees it: authenticated by L1, no nonce. */

@@ -22,6 +22,11 @@ export interface RollupFeatures {
   readonly challengeWindow: 'preset' | 'short';
   /** The bridge pays withdrawals only against final roots (twin `instant-withdrawal`). */
   readonly withdrawalsWaitForFinality: boolean;
+  /**
+   * The preset's blob archivers keep batch blobs past the retention window, or nobody does
+   * (twin `no-blob-archive`): not a mechanism of the rollup but the assumption it states.
+   */
+  readonly blobArchive: 'preset' | 'none';
 }
 
 export const SECURE_ROLLUP: RollupFeatures = {
@@ -33,4 +38,5 @@ export const SECURE_ROLLUP: RollupFeatures = {
   fraudProofs: true,
   challengeWindow: 'preset',
   withdrawalsWaitForFinality: true,
+  blobArchive: 'preset',
 };

@@ -35,6 +35,14 @@ export const rollupParams = z
     maxDecompressedBytes: z.number().int().min(4_096).max(1_000_000_000),
     compression: z.enum(['none', 'zlib', 'brotli']),
     dataAvailability: z.enum(['calldata', 'blobs']),
+    /**
+     * Independent parties (block explorers, blob archives, archive beacon nodes) that keep
+     * batch blobs past the EIP-4844 retention window and serve them to anyone; 0: nobody
+     * does. Every rollup posting blobs states this as an assumption: a user who needs the
+     * data later and kept no copy depends on one. Unused with calldata, which L1 keeps forever.
+     * @defaultValue 1
+     */
+    blobArchivers: z.number().int().min(0).max(8).default(1),
     /** Blocks between the first unposted L2 block and its batch. @defaultValue 5 (one minute) */
     batchIntervalBlocks: blocks(7_200).min(1).default(5),
     /** How often the operator's proposer posts a state root. @defaultValue 300 (one hour) */

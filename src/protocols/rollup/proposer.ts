@@ -20,7 +20,13 @@ export interface RootClaim {
  */
 export class Proposer {
   readonly address: Address;
-  private inFlight: TxId | undefined;
+  private inFlight: { readonly id: TxId; readonly key: string; readonly batchCount: number } | undefined;
+  /**
+   * Proposals L1 refused while the batches they cover were already on L1: the same one
+   * would be refused again, so it is not resent (a user whose proposal bounced would
+   * otherwise send it again every block, each send mining the next block, forever).
+   */
+  private readonly refused = new Set<string>();
 
   constructor(
     readonly name: string,
@@ -53,14 +59,30 @@ export class Proposer {
 
   /** Proposes the next root: `sent`, `waiting` (a proposal of ours is still on its way to L1) or `nothing` new to propose. */
   async propose(world: World): Promise<'sent' | 'waiting' | 'nothing'> {
-    if (this.inFlight && world.l1.receipt(this.inFlight).status === 'pending') return 'waiting';
+    if (this.inFlight && world.l1.receipt(this.inFlight.id).status === 'pending') return 'waiting';
+    await this.learnFromRefusal(world);
     const claim = await this.nextClaim();
     if (!claim) return 'nothing';
     const { commitments } = this.contracts;
     const parent = await commitments.latest();
-    this.inFlight = await commitments.propose({ from: this.address, value: await commitments.bondWei() }, claim.stateRoot, claim.batchCount, parent);
+    const key = `${parent}:${claim.batchCount}:${claim.stateRoot}`;
+    const bond = await commitments.bondWei();
+    // A wallet does not send what it cannot pay for: without the bond there is no proposal to make.
+    if (this.refused.has(key) || (await world.l1.balanceOf(this.address)) < bond) return 'nothing';
+    this.inFlight = { id: await commitments.propose({ from: this.address, value: bond }, claim.stateRoot, claim.batchCount, parent), key, batchCount: claim.batchCount };
     await world.step('action', this.name, `proposes state root ${claim.stateRoot.slice(0, 10)} after ${claim.batchCount} inbox entries`, claim);
     return 'sent';
+  }
+
+  /** Remembers a refused proposal, unless its last batch landed only at or after the refusing block (a reorg reordered them: worth another try). */
+  private async learnFromRefusal(world: World): Promise<void> {
+    const sent = this.inFlight;
+    if (!sent) return;
+    const receipt = world.l1.receipt(sent.id);
+    if (receipt.status !== 'reverted') return;
+    this.inFlight = undefined;
+    const last = await this.contracts.inbox.batch(sent.batchCount - 1);
+    if (last !== undefined && last.block < receipt.block!) this.refused.add(sent.key);
   }
 }
 

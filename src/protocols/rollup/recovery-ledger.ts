@@ -20,13 +20,16 @@ export class RecoveryLedger {
     return this.entitled.get(name) ?? 0n;
   }
 
-  subject(parties: () => ReadonlyArray<{ name: string; address: Address }>): RecoverabilitySubject {
+  /** `obstacle` names what kept a party from its exit, from the party's own records, for the violation message. */
+  subject<P extends { name: string; address: Address }>(parties: () => readonly P[], obstacle: (party: P) => string | undefined = () => undefined): RecoverabilitySubject {
     return {
       claims: async (world) => {
         const claims = [];
         for (const party of parties()) {
           const now = await world.l1.balanceOf(party.address);
-          claims.push({ party: party.name, entitledWei: this.entitlementOf(party.name), recoveredWei: now - (this.balanceAtStart.get(party.name) ?? now) });
+          const claim = { party: party.name, entitledWei: this.entitlementOf(party.name), recoveredWei: now - (this.balanceAtStart.get(party.name) ?? now) };
+          const why = obstacle(party);
+          claims.push(why === undefined ? claim : { ...claim, obstacle: why });
         }
         return claims;
       },

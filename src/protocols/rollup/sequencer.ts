@@ -12,7 +12,7 @@ import { carrier, maxPostedBytes, type DataAvailability } from './data-availabil
 import { delayedToMessage, type Derivation } from './derivation.ts';
 import type { L2State } from './state.ts';
 import { inclusionWindow } from './time-bounds.ts';
-import { authenticate, type SignedTx } from './transaction.ts';
+import { authenticate, encodedLength, type SignedTx } from './transaction.ts';
 
 /** The two sequencer-side mitigations of DoubleUp Roll (CCS 2024); each twin switches one off. */
 export interface SequencerPolicy {
@@ -35,6 +35,17 @@ export interface SequencerConfig {
   readonly batchIntervalBlocks: number;
   /** The secure sequencer re-stamps blocks this close to their deadline, and stops confirming past it. */
   readonly postingMarginBlocks: number;
+  /** Where batch data goes instead of L1 when it can (a validium's committee). @defaultValue none: always L1 */
+  readonly publisher?: BatchPublisher;
+}
+
+/**
+ * Publishes batch data off L1 and gets L1 to accept the batch as a bare hash (a validium's
+ * committee certificate). False when it cannot — the sequencer then posts the data on L1
+ * as a rollup would, AnyTrust's fallback.
+ */
+export interface BatchPublisher {
+  publish(world: World, batch: { readonly poster: Address; readonly data: Uint8Array; readonly dataHash: Hex }): Promise<boolean>;
 }
 
 /** One item of the sequencer's own chain; delayed messages keep their inbox index. */
@@ -166,7 +177,7 @@ export class Sequencer implements Actor {
     const { policy } = this.config;
     const max = this.derivation.rules.maxDecompressedBytes;
     if (policy.checksDecompressedSize && PAYLOAD_OVERHEAD + blockOverhead() + itemSize({ type: 'tx', tx }) > max) {
-      return `it cannot fit in any batch: ${tx.encoded.length} bytes against a ${max}-byte decompressed limit`;
+      return `it cannot fit in any batch: ${encodedLength(tx)} bytes against a ${max}-byte decompressed limit`;
     }
     if (policy.checksBatchBounds) {
       const oldest = this.oldestUnlanded(world);
@@ -311,13 +322,14 @@ export class Sequencer implements Actor {
     const sequenceNumber = await this.contracts.inbox.batchCount();
     const window = this.config.policy.checksBatchBounds ? inclusionWindow(blocks.map(toL2Block), this.derivation.rules) : { notBeforeBlock: 0, deadlineBlock: 0 };
     const header: BatchHeader = { sequenceNumber, afterDelayedRead: this.delayedReadAfter(blocks), ...window, dataHash: keccakBytes(data) };
-    const posted = withholding ? { argument: null } : carrier(data, this.config.dataAvailability);
+    const offL1 = !withholding && this.config.publisher !== undefined && (await this.config.publisher.publish(world, { poster: this.address, data, dataHash: header.dataHash }));
+    const posted = withholding || offL1 ? { argument: null } : carrier(data, this.config.dataAvailability);
     const txId = await this.contracts.inbox.addSequencerBatch({ from: this.address, data: posted.data, blobs: posted.blobs }, header, posted.argument);
     this.unposted = this.unposted.slice(blocks.length);
     // Withholding posts every unposted block, so the soft root is the root after this batch.
     this.sent.push({ txId, sequenceNumber, blocks, claimedRoot: withholding ? this.soft.stateRoot() : undefined });
     const items = blocks.reduce((n, b) => n + b.items.length, 0);
-    const where = withholding ? 'hash only, data withheld' : `${this.config.dataAvailability}, ${payload.length} → ${data.length} bytes (${this.config.compression})`;
+    const where = withholding ? 'hash only, data withheld' : `${offL1 ? 'hash only, data with the committee' : this.config.dataAvailability}, ${payload.length} → ${data.length} bytes (${this.config.compression})`;
     await world.step('l2', this.name, `posts batch ${sequenceNumber}: ${blocks.length} blocks, ${items} items, ${where}`, { sequenceNumber, txId, header });
     this.schedulePosting(world);
   }

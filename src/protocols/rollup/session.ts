@@ -15,10 +15,12 @@ import { performRollupMove, rollupDeadlines } from './fuzz.ts';
 import { Merchant } from './merchant.ts';
 import type { RollupParams } from './params.ts';
 import { OperatorProposer, Proposer } from './proposer.ts';
-import { Sequencer } from './sequencer.ts';
+import { Sequencer, type BatchPublisher } from './sequencer.ts';
+import type { BatchDataSource } from './data-availability.ts';
 import type { L2State } from './state.ts';
 import { RecoveryLedger } from './recovery-ledger.ts';
 import { RollupUser, type RollupEnvironment } from './user.ts';
+import { BlobArchive } from './blob-archive.ts';
 
 /**
  * How a rollup protocol differs in its L1 contracts and in how its roots reach L1 (the zk
@@ -28,6 +30,12 @@ import { RollupUser, type RollupEnvironment } from './user.ts';
 export interface RollupShape {
   deploy?(l1: World['l1'], rules: ContractRules): Promise<{ contracts: RollupContracts }>;
   operator?(env: RollupEnvironment): Actor;
+  /** Only the operator may post roots (a zk rollup's prover): users never propose one. @defaultValue false */
+  readonly operatorOnlyRoots?: boolean;
+  /** Off-L1 holders of batch data the honest verifier node may ask (a validium's committee members). @defaultValue none */
+  readonly dataSources?: readonly BatchDataSource[];
+  /** Where the sequencer publishes batch data off L1 when it can. @defaultValue none: always L1 */
+  readonly publisher?: BatchPublisher;
 }
 
 /** L1 ether every party starts with. */
@@ -44,6 +52,16 @@ export class RollupSession implements ProtocolInstance {
   readonly users: RollupUser[] = [];
   private attackers: RollupUser[] = [];
   private readonly recovery = new RecoveryLedger();
+  /**
+   * How long a dispute over a root still undecided when recovery starts can hold it before
+   * it is settled either way (a user whose root then dies proposes again and waits a
+   * window). Set by the fraud-proof game (optimistic); none where roots are never disputed.
+   */
+  disputeAllowance: (world: World) => Promise<number> = async () => 0;
+  /** The preset's blob archivers, when batches go to blobs and the variant has them. */
+  archives: readonly BlobArchive[] = [];
+  /** Where a user's own node looks for batch data L1 no longer serves: the protocol's off-L1 sources, then the archives. */
+  private offL1Sources: readonly BatchDataSource[] = [];
 
   private constructor(
     readonly params: RollupParams,
@@ -79,13 +97,14 @@ export class RollupSession implements ProtocolInstance {
       challengeWindowBlocks: params.challengeWindowBlocks,
     });
     await world.settle();
-    const derivation = new Derivation(world.l1, contracts, rules);
+    const derivation = new Derivation(world.l1, contracts, rules, shape.dataSources);
     const sequencer = new Sequencer('sequencer', contracts, derivation, {
       policy: { checksBatchBounds: features.sequencerChecksBatchBounds, checksDecompressedSize: features.sequencerChecksDecompressedSize },
       compression: params.compression,
       dataAvailability: params.dataAvailability,
       batchIntervalBlocks: params.batchIntervalBlocks,
       postingMarginBlocks: params.postingMarginBlocks,
+      publisher: shape.publisher,
     });
     world.addActor(sequencer);
     const env: RollupEnvironment = {
@@ -95,11 +114,16 @@ export class RollupSession implements ProtocolInstance {
       chainId: params.l2ChainId,
       challengeWindowBlocks: params.challengeWindowBlocks,
       patienceBlocks: params.userPatienceBlocks,
+      usersProposeRoots: !shape.operatorOnlyRoots,
     };
     const proposer = () => new OperatorProposer('proposer', new Proposer('proposer', 'operator', contracts, derivation, () => sequencer.claimedRoots), params.proposalIntervalBlocks);
     world.addActor(shape.operator?.(env) ?? proposer());
+    const archives = blobArchivesFor(world.l1, params, features, contracts);
+    for (const archive of archives) world.addActor(archive);
     const merchant = new Merchant('merchant', env, features.merchantPolicy);
     const session = new RollupSession(params, features, env, merchant);
+    session.archives = archives;
+    session.offL1Sources = [...(shape.dataSources ?? []), ...archives];
     await session.enlist(world, merchant);
     for (const name of params.users) await session.enlist(world, new RollupUser(name, 'honest', env));
     return session;
@@ -126,6 +150,19 @@ export class RollupSession implements ProtocolInstance {
     const found = [...this.honest, ...this.attackers].find((p) => p.name === name);
     if (!found) throw new Error(`no rollup party named ${name}`);
     return found;
+  }
+
+  /**
+   * Adds an honest user who runs its own node rather than relying on the always-synced one:
+   * its derivation reads L1 only while the user is online, and asks the off-L1 sources
+   * (archives, a committee) for what L1 no longer serves. A user who was away past the blob
+   * retention window finds out here whether anyone kept the data.
+   */
+  async enlistWithOwnNode(world: World, name: string): Promise<RollupUser> {
+    const node = new Derivation(world.l1, this.contracts, this.derivation.rules, this.offL1Sources);
+    const user = new RollupUser(name, 'honest', { ...this.env, derivation: node });
+    await this.enlist(world, user);
+    return user;
   }
 
   /** Adds an attacker with L1 funds (attacks use one per mode so each loss names its mode). */
@@ -180,7 +217,8 @@ export class RollupSession implements ProtocolInstance {
       if (projected.state.account(party.address).balanceWei > 0n) await party.exitAll(world);
     }
     const p = this.params;
-    await world.advance(p.forceInclusionDelayBlocks + 2 * p.userPatienceBlocks + p.challengeWindowBlocks + 2 * world.l1.finalityDepth + 16);
+    const disputes = await this.disputeAllowance(world);
+    await world.advance(p.forceInclusionDelayBlocks + 2 * p.userPatienceBlocks + p.challengeWindowBlocks + disputes + 2 * world.l1.finalityDepth + 16);
     await world.settle();
   }
 
@@ -196,9 +234,10 @@ export class RollupSession implements ProtocolInstance {
     return { state, canonicalWithdrawals };
   }
 
-  /** What `party` owns by that view: its L2 balance, and its withdrawals not yet paid on L1. */
+  /** What `party` owns by that view: its L2 balance, and its withdrawals not yet paid on L1 — by the honest node, not the party's own (which may be behind). */
   private async entitlement(party: RollupUser, projected: { state: L2State; canonicalWithdrawals: number }): Promise<bigint> {
-    const unpaid = (await party.unpaidWithdrawals()).reduce((sum, w) => sum + w.amountWei, 0n);
+    let unpaid = 0n;
+    for (const w of this.derivation.state.withdrawals) if (w.to === party.address && !(await this.contracts.bridge.isPaid(w.index))) unpaid += w.amountWei;
     const queued = projected.state.withdrawals.slice(projected.canonicalWithdrawals).filter((w) => w.to === party.address);
     return projected.state.account(party.address).balanceWei + unpaid + queued.reduce((sum, w) => sum + w.amountWei, 0n);
   }
@@ -221,7 +260,7 @@ export class RollupSession implements ProtocolInstance {
   }
 
   private recoverability(): RecoverabilitySubject {
-    return this.recovery.subject(() => this.honest);
+    return this.recovery.subject(() => this.honest, (party) => nodeStall(party.node));
   }
 
   private forcedInclusion(): ForcedInclusionSubject {
@@ -263,6 +302,21 @@ export class RollupSession implements ProtocolInstance {
       },
     };
   }
+}
+
+/** Why a party's node cannot show it the state its exit is proven from, if it cannot. */
+function nodeStall(node: Derivation): string | undefined {
+  const at = node.stalledAt;
+  if (at === undefined) return undefined;
+  const batch = node.batches[at]!;
+  return `its node cannot rebuild the L2 state past batch #${at} (L1 block ${batch.record.block}): ${batch.reason}`;
+}
+
+/** The archives a run has: none when batch data is calldata (L1 keeps it forever) or the variant has nobody keep blobs. */
+function blobArchivesFor(l1: World['l1'], params: RollupParams, features: RollupFeatures, contracts: RollupContracts): BlobArchive[] {
+  if (params.dataAvailability !== 'blobs' || features.blobArchive === 'none') return [];
+  const n = params.blobArchivers;
+  return Array.from({ length: n }, (_, i) => new BlobArchive(n === 1 ? 'blob-archive' : `blob-archive-${i + 1}`, l1, contracts.inbox));
 }
 
 /** The rollup session behind a protocol instance, for rollup attacks and capabilities. */

@@ -80,9 +80,26 @@ export function signTx(body: TxBody, signer: Account, chainId: number, scheme: S
   if (signer.address !== body.from.toLowerCase()) throw new Error(`${signer.name} cannot sign for ${body.from}`);
   const digest = txDigest(body, chainId);
   const signature = sign(scheme, signer, digest);
-  const tx: SignedTx = { body, signature, hash: txHash(digest, signature), encoded: encodeTx(body, signature) };
+  const tx = { body, signature, hash: txHash(digest, signature) } as SignedTx;
+  // A zip bomb's encoding is its megabytes copied once more, and a sequencer that checks the
+  // decompressed limit refuses it knowing only its size: the bytes are built when first read.
+  let encoded: Uint8Array | undefined;
+  Object.defineProperty(tx, 'encoded', { enumerable: true, get: () => (encoded ??= encodeTx(body, signature)) });
+  sizedFromBody.add(tx);
   digests.set(tx, { chainId, digest });
   return tx;
+}
+
+/** Transactions this process signed: their encoding is encodeTx's, so its length follows from the body. */
+const sizedFromBody = new WeakSet<SignedTx>();
+
+/** `tx.encoded.length`, without building the encoding where it is known to be encodeTx's. */
+export function encodedLength(tx: SignedTx): number {
+  if (!sizedFromBody.has(tx)) return tx.encoded.length;
+  const { body } = tx;
+  const amountBytes = body.amountWei === 0n ? 0 : Math.ceil(body.amountWei.toString(16).length / 2);
+  const memoBytes = body.kind === 'transfer' ? 4 + body.memo.length : 0;
+  return 1 + 20 + 20 + 1 + amountBytes + 4 + memoBytes + 1 + (tx.signature.length - 2) / 2;
 }
 
 function txHash(digest: Hex, signature: Hex): Hex {

@@ -20,6 +20,8 @@ export interface RollupEnvironment {
   readonly challengeWindowBlocks: number;
   /** How long a user waits on the sequencer (or on a proposer) before doing it itself through L1. */
   readonly patienceBlocks: number;
+  /** Whether a user may post a root itself; false where only the operator may (a zk rollup's prover). @defaultValue true */
+  readonly usersProposeRoots?: boolean;
 }
 
 /** A transaction before the user stamps its address and nonce on it. */
@@ -67,6 +69,11 @@ export class RollupUser implements Actor {
 
   get address(): Address {
     return this.account.address;
+  }
+
+  /** The node this party reads the canonical chain from: the shared honest one, or its own (`enlistWithOwnNode`). */
+  get node(): Derivation {
+    return this.env.derivation;
   }
 
   /** The protocol rules this party's derivation enforces. */
@@ -192,7 +199,8 @@ export class RollupUser implements Actor {
         await this.finalize(world, proven, w);
         continue;
       }
-      const pending = await this.newestHolding(w, count - 1, final + 1);
+      // A pending root that lost a dispute (its proposer gone, its clock run out) will never be final: the withdrawal is uncovered again.
+      const pending = await this.newestHolding(w, count - 1, final + 1, world.height + 1);
       if (pending === undefined) uncovered.push(w);
       else wakes.push((await commitments.commitment(pending))!.postedBlock + this.env.challengeWindowBlocks);
     }
@@ -200,12 +208,18 @@ export class RollupUser implements Actor {
   }
 
   /** The newest commitment in [lowest, highest] whose root this user's derivation confirms and which holds `w`. */
-  private async newestHolding(w: WithdrawalLeaf, highest: number, lowest: number): Promise<number | undefined> {
-    for (let i = highest; i >= lowest; i--) if (await this.provable(i, w)) return i;
+  private async newestHolding(w: WithdrawalLeaf, highest: number, lowest: number, aliveAt?: number): Promise<number | undefined> {
+    for (let i = highest; i >= lowest; i--) {
+      if (aliveAt !== undefined && (await this.env.contracts.commitments.isRejectedAt(i, aliveAt))) continue;
+      if (await this.provable(i, w)) return i;
+    }
     return undefined;
   }
 
   private async proposeIfNobodyDoes(world: World, uncovered: readonly WithdrawalLeaf[], wakes: number[]): Promise<void> {
+    // Where L1 takes roots from the operator only, a proposal of its own is refused every time;
+    // its way out is the forced request and what L1 does when that is ignored (a zk rollup's freeze).
+    if (this.env.usersProposeRoots === false) return;
     const since = Math.min(...uncovered.map((w) => this.firstSeen(w.index, world.height))) + this.reactionBlocks;
     if (world.height < since + this.env.patienceBlocks) {
       wakes.push(since + this.env.patienceBlocks);

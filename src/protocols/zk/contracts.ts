@@ -38,6 +38,7 @@ export async function deployZk(l1: L1, rules: ContractRules, zk: ZkRules): Promi
     delayBuffer: rules.delayBuffer,
     forcedInclusion: false,
     requireBatchData: rules.requireBatchData,
+    ...(rules.dataCommittee ? { dataCommittee: rules.dataCommittee } : {}),
   });
   const verifier = await l1.deploy(zkVerifier, {
     rollupInbox: inbox.address,

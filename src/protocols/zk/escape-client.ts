@@ -17,10 +17,8 @@ export class EscapeClient implements Actor {
   readonly name: string;
   private inFlight: TxId | undefined;
   private gaveUp = false;
-  /** Each request is frozen on, and each verified root escaped against, at most once: a revert is an answer, not a reason to spam L1. */
-  private freezeTried = new Set<number>();
-  private escapeTried = new Set<string>();
-  private reclaimTried = new Set<number>();
+  /** Each request is frozen on, each verified root escaped against, each deposit reclaimed once, unless that call reverted. */
+  private readonly attempts = new Attempts();
   private scheduled = new Set<number>();
   /** Spreads users who wait for the same deadline over a few blocks, as RollupUser does. */
   private readonly reactionBlocks: number;
@@ -54,12 +52,11 @@ export class EscapeClient implements Actor {
     const derivation = this.session.rollup.derivation;
     derivation.sync();
     const request = derivation.delayed.find((m) => m.index >= read && m.kind === 'transaction' && m.sender === this.user.address);
-    if (!request || this.freezeTried.has(request.index)) return;
+    if (!request || !this.attempts.may(`freeze:${request.index}`, world)) return;
     const due = request.block + deadline + this.reactionBlocks;
     // A transaction sent now executes in the next block.
     if (world.height + 1 < due) return this.wake(world, due - 1);
-    this.freezeTried.add(request.index);
-    this.inFlight = await verifier.freeze({ from: this.user.address }, request.index);
+    this.inFlight = this.attempts.record(`freeze:${request.index}`, await verifier.freeze({ from: this.user.address }, request.index));
     await world.step('action', this.user.name, `its forced request #${request.index} waited past the ${deadline}-block deadline: freezes the rollup`, { index: request.index });
   }
 
@@ -77,10 +74,9 @@ export class EscapeClient implements Actor {
       world.record('note', this.user.name, `cannot escape: the last verified root ${latest.stateRoot.slice(0, 10)} is not the state its own re-execution gives`);
       return false;
     }
-    if (this.escapeTried.has(latest.stateRoot)) return false;
-    this.escapeTried.add(latest.stateRoot);
+    if (!this.attempts.may(`escape:${latest.stateRoot}`, world)) return false;
     const roots = state.roots();
-    this.inFlight = await escapeHatch.escape({ from: this.user.address }, this.user.address, {
+    this.inFlight = this.attempts.record(`escape:${latest.stateRoot}`, await escapeHatch.escape({ from: this.user.address }, this.user.address, {
       balanceWei: balance,
       nonce: state.account(this.user.address).nonce,
       index: proof.index,
@@ -88,7 +84,7 @@ export class EscapeClient implements Actor {
       withdrawalsRoot: roots.withdrawalsRoot,
       accountCount: roots.accountCount,
       withdrawalCount: roots.withdrawalCount,
-    });
+    }));
     await world.step('action', this.user.name, `escapes with ${formatEth(balance)}: a Merkle proof of its account against the last verified root`, { balanceWei: balance });
     return true;
   }
@@ -97,9 +93,8 @@ export class EscapeClient implements Actor {
     const { escapeHatch, verifier } = this.session.contracts;
     const read = await verifier.verifiedDelayedRead();
     for (const m of this.session.rollup.derivation.delayed) {
-      if (m.index < read || m.kind !== 'deposit' || m.sender !== this.user.address || this.reclaimTried.has(m.index) || (await escapeHatch.isReclaimed(m.index))) continue;
-      this.reclaimTried.add(m.index);
-      this.inFlight = await escapeHatch.reclaimDeposit({ from: this.user.address }, m.index);
+      if (m.index < read || m.kind !== 'deposit' || m.sender !== this.user.address || !this.attempts.may(`reclaim:${m.index}`, world) || (await escapeHatch.isReclaimed(m.index))) continue;
+      this.inFlight = this.attempts.record(`reclaim:${m.index}`, await escapeHatch.reclaimDeposit({ from: this.user.address }, m.index));
       await world.step('action', this.user.name, `reclaims its deposit #${m.index} (${formatEth(m.amountWei)}) that no verified batch credited`, { index: m.index });
       return;
     }
@@ -112,5 +107,29 @@ export class EscapeClient implements Actor {
       this.scheduled.delete(height);
       await this.poll(world);
     });
+  }
+}
+
+/** Sends of one call before a client stops retrying it. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * A revert is usually an answer, not a reason to spam L1: each call is sent once. But an
+ * L1 reorg can move a freeze back before its deadline, or an escape or reclaim before the
+ * freeze it needs, and there it reverts for a reason that no longer holds. So a call that
+ * reverted may be sent again, a few times at most.
+ */
+class Attempts {
+  private readonly sent = new Map<string, TxId[]>();
+
+  may(key: string, world: World): boolean {
+    const txs = this.sent.get(key);
+    if (!txs) return true;
+    return txs.length < MAX_ATTEMPTS && world.l1.receipt(txs[txs.length - 1]!).status === 'reverted';
+  }
+
+  record(key: string, tx: TxId): TxId {
+    this.sent.set(key, [...(this.sent.get(key) ?? []), tx]);
+    return tx;
   }
 }

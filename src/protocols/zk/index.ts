@@ -1,4 +1,6 @@
 import { defineProtocol, type VariantInfo } from '../define.ts';
+import { blobAssumptions } from '../rollup/blob-archive.ts';
+import { zkFuzz } from './fuzz.ts';
 import { zkParams, type ZkParams } from './params.ts';
 import { ZkSession } from './session.ts';
 import { ZK_VARIANTS, zkFeaturesOf } from './variants.ts';
@@ -20,6 +22,8 @@ export const zk = defineProtocol<ZkParams>({
     operator: () => 'the operator (sequencer and prover)',
     dataAvailability: 'l1',
     stateValidity: 'validity-proof',
+    // An escape needs the full state to prove a balance: with blobs, someone must keep them past retention.
+    assumptions: blobAssumptions,
     windows: {
       // How long the operator has to serve a forced request before users can freeze and escape.
       exit: { param: 'forcedRequestDeadlineBlocks' },
@@ -28,6 +32,7 @@ export const zk = defineProtocol<ZkParams>({
       withdrawalDelay: { param: 'proofIntervalBlocks' },
     },
   },
+  fuzz: zkFuzz,
   async setup(world, { variant, params }) {
     return ZkSession.create(world, params, zkFeaturesOf(variant));
   },

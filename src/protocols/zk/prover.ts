@@ -1,5 +1,6 @@
 import { account, type Address } from '../../crypto/accounts.ts';
-import type { Hex } from '../../crypto/keccak.ts';
+import { keccakText, type Hex } from '../../crypto/keccak.ts';
+import { canonicalJson } from '../../kernel/canonical.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { World } from '../../kernel/world.ts';
 import type { TxId } from '../../l1/L1.ts';
@@ -26,7 +27,14 @@ export class ZkProver implements Actor {
   readonly role = 'operator' as const;
   readonly address: Address;
   circuit: Constraints = ALL_CONSTRAINTS;
-  private inFlight: TxId | undefined;
+  private inFlight: { readonly id: TxId; readonly claim: string; readonly batchCount: number } | undefined;
+  /**
+   * Claims L1 refused while everything they prove was already on L1. The verifier's answer
+   * depends only on the proof, the last verified root and the inbox, so the same claim
+   * would be refused again: resending it every interval (a corrupted circuit's forged proof,
+   * an honest proof before an unsound verifier) would fill L1 with reverts forever.
+   */
+  private readonly refused = new Set<string>();
   private nextAt = 0;
   private scheduled = new Set<number>();
 
@@ -67,15 +75,40 @@ export class ZkProver implements Actor {
 
   /** Sends the next proof: `sent`, `waiting` for one in flight, or `nothing` new. */
   async prove(world: World): Promise<'sent' | 'waiting' | 'nothing'> {
-    if (this.inFlight && world.l1.receipt(this.inFlight).status === 'pending') return 'waiting';
+    if (this.inFlight && world.l1.receipt(this.inFlight.id).status === 'pending') return 'waiting';
+    await this.learnFromRefusal(world);
     if (await this.contracts.verifier.isFrozen()) return 'nothing';
     const claim = await this.nextClaim();
     if (!claim) return 'nothing';
-    this.inFlight = await this.contracts.verifier.propose({ from: this.address }, claim.stateRoot, claim.batchCount, claim.parentIndex, claim.proof);
+    const key = await this.claimKey(claim);
+    if (this.refused.has(key)) return 'nothing';
+    const id = await this.contracts.verifier.propose({ from: this.address }, claim.stateRoot, claim.batchCount, claim.parentIndex, claim.proof);
+    this.inFlight = { id, claim: key, batchCount: claim.batchCount };
     await world.step('action', this.name, `proves ${claim.proof.steps.length} transactions up to inbox entry ${claim.batchCount}: root ${claim.stateRoot.slice(0, 10)}`, {
       batchCount: claim.batchCount,
     });
     return 'sent';
+  }
+
+  /**
+   * Remembers a refused claim as settled when the inbox entry it ends at landed before the
+   * refusing block. One that landed later (a reorg took it out from under the proof, or
+   * the batch was delayed behind it) is a refusal of timing, not of the proof: it is retried.
+   */
+  private async learnFromRefusal(world: World): Promise<void> {
+    const sent = this.inFlight;
+    if (!sent) return;
+    const receipt = world.l1.receipt(sent.id);
+    if (receipt.status !== 'reverted') return;
+    this.inFlight = undefined;
+    const last = await this.contracts.inbox.batch(sent.batchCount - 1);
+    if (last !== undefined && last.block < receipt.block!) this.refused.add(sent.claim);
+  }
+
+  /** What the verifier's answer depends on: the parent it extends and the proof itself. */
+  private async claimKey(claim: ProofClaim): Promise<string> {
+    const parent = (await this.contracts.verifier.commitment(claim.parentIndex))!;
+    return keccakText(canonicalJson({ parent: parent.stateRoot, ...claim }));
   }
 
   private async tick(world: World): Promise<void> {

@@ -15,6 +15,24 @@ import { ZkProver } from './prover.ts';
 import type { ZkFeatures } from './variants.ts';
 import { RecoveryLedger } from '../rollup/recovery-ledger.ts';
 import { messageOf } from './witness.ts';
+import { forcedRequestDeadlines } from './fuzz.ts';
+import type { Address } from '../../crypto/accounts.ts';
+import type { L1 } from '../../l1/L1.ts';
+import type { BatchDataSource } from '../rollup/data-availability.ts';
+import { Derivation } from '../rollup/derivation.ts';
+import type { BatchPublisher } from '../rollup/sequencer.ts';
+
+/**
+ * What a validium adds to the zk rollup: a data committee on L1 whose certificates let
+ * bare-hash batches in, the members the honest node asks for data L1 does not hold, and
+ * the operator's own copy its prover works from.
+ */
+export interface ZkDataCommittee {
+  deploy(l1: L1): Promise<Address>;
+  readonly publisher: BatchPublisher;
+  readonly sources: readonly BatchDataSource[];
+  readonly operatorCopy: BatchDataSource;
+}
 
 /** How long a recovery waits when the preset enforces no deadline: a week, long past any honest operator's answer. */
 const NO_DEADLINE_WAIT_BLOCKS = 50_400;
@@ -37,6 +55,8 @@ export class ZkSession implements ProtocolInstance {
     readonly prover: ZkProver,
     readonly params: ZkParams,
     readonly features: ZkFeatures,
+    /** A validium's data committee; absent on a zk rollup, whose batch data is on L1. */
+    readonly committee?: ZkDataCommittee,
   ) {
     this.subjects = {
       conservation: this.conservation(),
@@ -47,13 +67,14 @@ export class ZkSession implements ProtocolInstance {
     };
   }
 
-  static async create(world: World, params: ZkParams, features: ZkFeatures): Promise<ZkSession> {
+  static async create(world: World, params: ZkParams, features: ZkFeatures, committee?: ZkDataCommittee): Promise<ZkSession> {
     let contracts: ZkContracts | undefined;
     let prover: ZkProver | undefined;
     const rollup = await RollupSession.create(world, params, SECURE_ROLLUP, {
       deploy: async (l1, rules) => {
+        const dataCommittee = committee ? await committee.deploy(l1) : undefined;
         contracts = (
-          await deployZk(l1, rules, {
+          await deployZk(l1, { ...rules, dataCommittee }, {
             prover: 'prover',
             chainId: params.l2ChainId,
             constraints: features.verifierConstraints,
@@ -63,9 +84,15 @@ export class ZkSession implements ProtocolInstance {
         ).contracts;
         return { contracts };
       },
-      operator: (env) => (prover = new ZkProver('prover', contracts!, env.derivation, params.l2ChainId, params.proofIntervalBlocks)),
+      // A validium's operator proves from its own copy of the data, which it may be withholding from everyone else.
+      operator: (env) =>
+        (prover = new ZkProver('prover', contracts!, committee ? new Derivation(world.l1, contracts!, env.derivation.rules, [committee.operatorCopy]) : env.derivation, params.l2ChainId, params.proofIntervalBlocks)),
+      // Proving is the operator's alone: a user never proposes a root, it files a forced request.
+      operatorOnlyRoots: true,
+      dataSources: committee?.sources,
+      publisher: committee?.publisher,
     });
-    const session = new ZkSession(rollup, contracts!, prover!, params, features);
+    const session = new ZkSession(rollup, contracts!, prover!, params, features, committee);
     for (const party of rollup.honest) world.addActor(new EscapeClient(party, session));
     return session;
   }
@@ -78,6 +105,15 @@ export class ZkSession implements ProtocolInstance {
   async workload(world: World): Promise<void> {
     await this.rollup.workload(world);
     await world.advance(this.params.batchIntervalBlocks + this.params.proofIntervalBlocks + world.l1.finalityDepth + 4);
+  }
+
+  /** The rollup's honest fuzz moves: a zk rollup's users deposit, pay and withdraw as on any rollup. */
+  perform(world: World, move: string, args: unknown): Promise<void> {
+    return this.rollup.perform(world, move, args);
+  }
+
+  async deadlines(): Promise<number[]> {
+    return forcedRequestDeadlines(this.rollup.derivation, await this.contracts.verifier.verifiedDelayedRead(), this.params.forcedRequestDeadlineBlocks);
   }
 
   /**

@@ -20,3 +20,19 @@ describe('keccak-256 (WASM)', () => {
     );
   });
 });
+
+describe('keccak-256 of long zero runs (a zip bomb memo)', () => {
+  it('equals ethers keccak256 at, around and between checkpoints, in any order of lengths', () => {
+    const checkpoint = 136 * 60;
+    const lengths = [3 * checkpoint + 17, 1 << 16, checkpoint, checkpoint - 1, checkpoint + 1, 2 * checkpoint, 5 * checkpoint + 135, 4 * checkpoint - 136];
+    for (const length of lengths) expect(keccakBytes(new Uint8Array(length))).toBe(keccak256(new Uint8Array(length)));
+  });
+
+  it('hashes a long run with one non-zero byte by its content, not as zeros', () => {
+    const data = new Uint8Array(200_000);
+    data[150_000] = 1;
+    expect(keccakBytes(data)).toBe(keccak256(data));
+    const offset = new Uint8Array(200_001).subarray(1);
+    expect(keccakBytes(offset)).toBe(keccak256(offset));
+  });
+});

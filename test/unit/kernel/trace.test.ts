@@ -29,4 +29,24 @@ describe('Trace', () => {
     expect(run('x')).toBe(run('x'));
     expect(run('x')).not.toBe(run('y'));
   });
+
+  it('hashes each event as it was when appended, even if its data changes later', () => {
+    const data = { amount: 1n };
+    const t = new Trace();
+    const e0 = t.append({ l1: 0, phase: 'safety', kind: 'note', actor: 'k', summary: 'a', data });
+    const expected = keccakText(ZERO_HASH + canonicalJson(e0));
+    data.amount = 2n;
+    expect(t.hash).toBe(expected);
+  });
+
+  it('gives the same chain however many events wait to be hashed', () => {
+    const t = new Trace();
+    let head = ZERO_HASH;
+    for (let i = 0; i < 5_000; i++) {
+      const e = t.append({ l1: i, phase: 'safety', kind: 'block', actor: 'l1', summary: `block ${i}` });
+      head = keccakText(head + canonicalJson(e));
+      if (i === 10) expect(t.hash).toBe(head);
+    }
+    expect(t.hash).toBe(head);
+  });
 });

@@ -3,7 +3,7 @@ import { AbiCoder, hexlify, keccak256, solidityPackedKeccak256 } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { account } from '../../../../src/crypto/accounts.ts';
 import type { Hex } from '../../../../src/crypto/keccak.ts';
-import { MODEL_CHAIN_ID, separatorOf, stateDigest, type SigningDomain } from '../../../../src/l1/contracts/channel-state.ts';
+import { channelIdOf, MODEL_CHAIN_ID, separatorOf, stateDigest, type SigningDomain } from '../../../../src/l1/contracts/channel-state.ts';
 
 const adjudicator = account('adjudicator-under-test').address;
 const bound: SigningDomain = { chainId: MODEL_CHAIN_ID, adjudicator, bindsChannel: true };
@@ -41,6 +41,18 @@ describe('channel state digest', () => {
     const state = { channelId: channelA, version: 7, balances: [1n, 2n] as const, isFinal: false };
     expect(stateDigest(unbound, { ...state, channelId: channelB })).toBe(stateDigest(unbound, state));
     expect(hexlify(separatorOf(unbound, channelA))).toBe(hexlify(separatorOf(unbound, channelB)));
+  });
+
+  it('derives the channel id as keccak256(abi.encode(chainId, adjudicator, opener, counterparty, nonce)), as Solidity does', () => {
+    const opener = account('alice').address;
+    const counterparty = account('bob').address;
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), (chainId, nonce) => {
+        const solidity = keccak256(AbiCoder.defaultAbiCoder().encode(['uint256', 'address', 'address', 'address', 'uint256'], [chainId, adjudicator, opener, counterparty, nonce]));
+        expect(channelIdOf({ chainId, adjudicator }, opener, counterparty, nonce)).toBe(solidity);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('refuses a balance that does not fit a uint128', () => {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { account } from '../../../../src/crypto/accounts.ts';
 import { ByteReader } from '../../../../src/protocols/rollup/codec.ts';
-import { authenticate, decodeTx, signTx, type TransferBody } from '../../../../src/protocols/rollup/transaction.ts';
+import { authenticate, decodeTx, encodedLength, encodeTx, signTx, type TransferBody } from '../../../../src/protocols/rollup/transaction.ts';
 
 const alice = account('alice');
 const bob = account('bob');
@@ -28,5 +29,20 @@ describe('L2 transactions', () => {
 
   it('refuses to sign for someone else', () => {
     expect(() => signTx(transfer, bob, 42161, 'ideal')).toThrow(/cannot sign/);
+  });
+
+  it('knows a signed transaction\'s encoded length without building it, equal to the encoding\'s (a zip bomb is refused by size alone)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }), fc.nat({ max: 0xffff_ffff }), fc.uint8Array({ maxLength: 300 }), fc.constantFrom('ideal', 'secp256k1' as const), fc.boolean(), (amountWei, nonce, memo, scheme, isTransfer) => {
+        const body = isTransfer ? { ...transfer, amountWei, nonce, memo } : { kind: 'withdraw' as const, from: alice.address, to: alice.address, amountWei, nonce };
+        const tx = signTx(body, alice, 10, scheme);
+        const length = encodedLength(tx);
+        expect(tx.encoded).toEqual(encodeTx(body, tx.signature));
+        expect(length).toBe(tx.encoded.length);
+        const back = decodeTx(new ByteReader(tx.encoded), 10);
+        expect(encodedLength(back)).toBe(length);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
