@@ -2,7 +2,8 @@ import { account, type Address } from '../../crypto/accounts.ts';
 import type { Hex } from '../../crypto/keccak.ts';
 import type { Role } from '../../kernel/actor.ts';
 import type { World } from '../../kernel/world.ts';
-import type { TxId } from '../../l1/L1.ts';
+import type { RollupInboxFacade } from '../../l1/contracts/rollup-inbox.ts';
+import type { Deployed, TxId } from '../../l1/L1.ts';
 import type { RollupContracts } from './contracts.ts';
 import type { Derivation } from './derivation.ts';
 
@@ -74,16 +75,24 @@ export class Proposer {
     return 'sent';
   }
 
-  /** Remembers a refused proposal, unless its last batch landed only at or after the refusing block (a reorg reordered them: worth another try). */
   private async learnFromRefusal(world: World): Promise<void> {
     const sent = this.inFlight;
-    if (!sent) return;
-    const receipt = world.l1.receipt(sent.id);
-    if (receipt.status !== 'reverted') return;
+    if (!sent || world.l1.receipt(sent.id).status !== 'reverted') return;
     this.inFlight = undefined;
-    const last = await this.contracts.inbox.batch(sent.batchCount - 1);
-    if (last !== undefined && last.block < receipt.block!) this.refused.add(sent.key);
+    if (await refusedForGood(world, this.contracts.inbox, sent)) this.refused.add(sent.key);
   }
+}
+
+/**
+ * Whether L1 refused a root claim for good: the inbox entry the claim ends at had landed
+ * before the refusing block, so the same claim would be refused again. One whose entry
+ * landed at or after it was refused for timing (a reorg reordered them, or the batch was
+ * delayed behind the claim) and is worth another try.
+ */
+export async function refusedForGood(world: World, inbox: Deployed<RollupInboxFacade>, sent: { readonly id: TxId; readonly batchCount: number }): Promise<boolean> {
+  const receipt = world.l1.receipt(sent.id);
+  const last = await inbox.batch(sent.batchCount - 1);
+  return receipt.status === 'reverted' && last !== undefined && last.block < receipt.block!;
 }
 
 /** The operator's proposer: proposes every `intervalBlocks` while there is something new. */

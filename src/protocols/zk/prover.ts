@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.ts';
 import type { World } from '../../kernel/world.ts';
 import type { TxId } from '../../l1/L1.ts';
 import type { Derivation } from '../rollup/derivation.ts';
+import { refusedForGood } from '../rollup/proposer.ts';
 import { ALL_CONSTRAINTS, type BatchProof, type Constraints } from './circuit.ts';
 import type { ZkContracts } from './contracts.ts';
 import { messageOf, provenItem, WitnessedState } from './witness.ts';
@@ -90,19 +91,12 @@ export class ZkProver implements Actor {
     return 'sent';
   }
 
-  /**
-   * Remembers a refused claim as settled when the inbox entry it ends at landed before the
-   * refusing block. One that landed later (a reorg took it out from under the proof, or
-   * the batch was delayed behind it) is a refusal of timing, not of the proof: it is retried.
-   */
+  /** A proof refused for good is not sent again; one refused for timing is (see refusedForGood). */
   private async learnFromRefusal(world: World): Promise<void> {
     const sent = this.inFlight;
-    if (!sent) return;
-    const receipt = world.l1.receipt(sent.id);
-    if (receipt.status !== 'reverted') return;
+    if (!sent || world.l1.receipt(sent.id).status !== 'reverted') return;
     this.inFlight = undefined;
-    const last = await this.contracts.inbox.batch(sent.batchCount - 1);
-    if (last !== undefined && last.block < receipt.block!) this.refused.add(sent.claim);
+    if (await refusedForGood(world, this.contracts.inbox, sent)) this.refused.add(sent.claim);
   }
 
   /** What the verifier's answer depends on: the parent it extends and the proof itself. */
