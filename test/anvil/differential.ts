@@ -1,5 +1,6 @@
 import { getBytes, hexlify } from 'ethers';
-import { afterAll, beforeAll } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { nameOf, type Address } from '../../src/crypto/accounts.ts';
 import { AnvilL1 } from '../../src/l1/anvil/AnvilL1.ts';
 import type { L1, MinedBlock } from '../../src/l1/L1.ts';
@@ -76,4 +77,32 @@ export async function viewOrRevert<T>(read: () => Promise<T>): Promise<T | { rev
   } catch (e) {
     return { reverted: e instanceof Error ? e.message : String(e) };
   }
+}
+
+export interface DifferentialRun<S, O> {
+  readonly sequences: fc.Arbitrary<S>;
+  /** Accounts funded with `fundWei` on both backends before the sequences run. */
+  readonly funded: readonly Address[];
+  readonly fundWei: bigint;
+  /** Deploys on `l1` and plays one sequence, returning what it observed. */
+  play(l1: L1, sequence: S): Promise<O>;
+  /** Sees each observation both backends agreed on (a file's coverage check reads it). */
+  record(observed: O): void;
+  readonly runs: number;
+  readonly seed: number;
+}
+
+/** The differential property: every sequence observes the same on a fresh MemoryL1 at the node's height as on the shared node. */
+export async function assertSameOnBothBackends<S, O>(anvil: AnvilL1, run: DifferentialRun<S, O>): Promise<void> {
+  for (const who of run.funded) await anvil.fund(who, run.fundWei);
+  await fc.assert(
+    fc.asyncProperty(run.sequences, async (sequence) => {
+      const memory = await memoryAt(anvil.head().number);
+      for (const who of run.funded) await memory.fund(who, run.fundWei);
+      const expected = await run.play(memory, sequence);
+      expect(await run.play(anvil, sequence)).toEqual(expected);
+      run.record(expected);
+    }),
+    { numRuns: run.runs, seed: run.seed, endOnFailure: true },
+  );
 }

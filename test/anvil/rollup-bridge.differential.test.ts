@@ -7,7 +7,7 @@ import type { L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
 import { deployRollup, type ContractRules, type RollupContracts } from '../../src/protocols/rollup/contracts.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
-import { balanceChanges, balancesOf, blockOutcome, memoryAt, normalize, sharedAnvil } from './differential.ts';
+import { balanceChanges, balancesOf, blockOutcome, normalize, sharedAnvil, assertSameOnBothBackends } from './differential.ts';
 
 /**
  * RollupBridge.sol against its TS twin under fast-check call sequences, wired as the rollup
@@ -185,18 +185,15 @@ describe('RollupBridge differential: Solidity on anvil ≡ TS on MemoryL1', () =
   const anvil = sharedAnvil();
 
   it.each(VARIANTS.map(([name, requireFinalRoot], i) => [name, requireFinalRoot, i] as const))('%s: every call sequence gives the same receipts, events, reverts, escrow and payouts', async (_name, requireFinalRoot, i) => {
-    for (const who of [alice, bob, carol, sequencer, proposer]) await anvil().fund(who.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of [alice, bob, carol, sequencer, proposer]) await memory.fund(who.address, eth(1_000));
-        const expected = await (await BridgeDriver.on(memory, requireFinalRoot)).play(ops);
-        const actual = await (await BridgeDriver.on(anvil(), requireFinalRoot)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.record(expected);
-      }),
-      { numRuns: RUNS_PER_VARIANT, seed: 90 + i, endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: [alice, bob, carol, sequencer, proposer].map((who) => who.address),
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await BridgeDriver.on(l1, requireFinalRoot)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs: RUNS_PER_VARIANT,
+      seed: 90 + i,
+    });
   }, 240_000);
 
   it('the sequences above reached every bridge event and every revert a caller can cause', () => {

@@ -6,7 +6,7 @@ import { delayedInbox, type DelayedInboxFacade } from '../../src/l1/contracts/de
 import { rollupInbox, type BatchHeader, type RollupInboxFacade, type RollupInboxParams } from '../../src/l1/contracts/rollup-inbox.ts';
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { blockOutcome, memoryAt, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
+import { blockOutcome, normalize, sharedAnvil, viewOrRevert, assertSameOnBothBackends } from './differential.ts';
 
 /**
  * SequencerInbox.sol and DelayedInbox.sol against their TS twins under fast-check call
@@ -220,18 +220,15 @@ describe('SequencerInbox + DelayedInbox differential: Solidity on anvil ≡ TS o
   const anvil = sharedAnvil();
 
   it.each(VARIANTS.map(([name, rules], i) => [name, rules, i] as const))('%s: every call sequence gives the same receipts, events, reverts, entries and delays', async (_name, rules, i) => {
-    for (const who of [alice, bob, carol, sequencer, deployer]) await anvil().fund(who.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of [alice, bob, carol, sequencer, deployer]) await memory.fund(who.address, eth(1_000));
-        const expected = await (await InboxDriver.on(memory, rules)).play(ops);
-        const actual = await (await InboxDriver.on(anvil(), rules)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.record(expected);
-      }),
-      { numRuns: RUNS_PER_VARIANT, seed: 80 + i, endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: [alice, bob, carol, sequencer, deployer].map((who) => who.address),
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await InboxDriver.on(l1, rules)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs: RUNS_PER_VARIANT,
+      seed: 80 + i,
+    });
   }, 240_000);
 
   it('the sequences above reached every event, every kind of entry and every revert a caller can cause', () => {

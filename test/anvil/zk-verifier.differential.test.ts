@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eth } from '../../src/l1/units.ts';
-import { memoryAt, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, sharedAnvil } from './differential.ts';
 import { DEADLINE_BLOCKS, opArbitrary, PEOPLE, SOUND, UNSOUND, ZkDriver, type Op, type ProofBend, type Variant } from './zk-rollup-driver.ts';
 
 /**
@@ -46,19 +46,15 @@ describe('ZkVerifier differential: Solidity on anvil ≡ TS on MemoryL1', () => 
   const anvil = sharedAnvil();
 
   it.each(VARIANTS.map(([name, variant], i) => [name, variant, i] as const))('%s: every call sequence gives the same receipts, events, reverts and views', async (_name, variant, i) => {
-    const funded = Object.values(PEOPLE).map((p) => p.address);
-    for (const who of funded) await anvil().fund(who, eth(100));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of funded) await memory.fund(who, eth(100));
-        const expected = await (await ZkDriver.on(memory, variant)).play(ops);
-        const actual = await (await ZkDriver.on(anvil(), variant)).play(ops);
-        expect(actual).toEqual(expected);
-        record(expected);
-      }),
-      { numRuns: RUNS_PER_VARIANT, seed: 80 + i, endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: Object.values(PEOPLE).map((p) => p.address),
+      fundWei: eth(100),
+      play: async (l1, ops) => (await ZkDriver.on(l1, variant)).play(ops),
+      record,
+      runs: RUNS_PER_VARIANT,
+      seed: 80 + i,
+    });
   });
 
   it('the sequences above verified and froze, and reached the verifier’s own reverts', () => {
