@@ -11,7 +11,7 @@ import { eth } from '../../src/l1/units.ts';
 import { SegmentTrace } from '../../src/protocols/optimistic/trace.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
 import type { L2Message } from '../../src/protocols/rollup/transaction.ts';
-import { balanceChanges, balancesOf, blockOutcome, memoryAt, normalize, sharedAnvil } from './differential.ts';
+import { balanceChanges, balancesOf, blockOutcome, memoryAt, normalize, sharedAnvil, assertSameOnBothBackends } from './differential.ts';
 
 /**
  * StateCommitments.sol against its TS twin under fast-check call sequences, for the
@@ -549,19 +549,15 @@ describe('StateCommitments differential: Solidity on anvil ≡ TS on MemoryL1', 
   const anvil = sharedAnvil();
 
   it.each(VARIANTS.map(([name, params, runs], i) => [name, params, runs, i] as const))('%s: every call sequence gives the same receipts, events, reverts, games, finality and payouts', async (_name, params, runs, i) => {
-    const funded = Object.values(PEOPLE);
-    for (const who of funded) await anvil().fund(who.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of funded) await memory.fund(who.address, eth(1_000));
-        const expected = await (await CommitmentsDriver.on(memory, params)).play(ops);
-        const actual = await (await CommitmentsDriver.on(anvil(), params)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.record(expected);
-      }),
-      { numRuns: runs, seed: 80 + i, endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: Object.values(PEOPLE).map((who) => who.address),
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await CommitmentsDriver.on(l1, params)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs,
+      seed: 80 + i,
+    });
   });
 
   it.each(SCENARIOS)('%s: the same on both backends', async (_name, ops, resolved) => {
