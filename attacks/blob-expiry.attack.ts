@@ -1,14 +1,9 @@
 import { defineAttack, violated } from '../src/kernel/attack.ts';
-import { L1_BLOCK_SECONDS } from '../src/kernel/clock.ts';
 import type { World } from '../src/kernel/world.ts';
 import type { BatchRecord } from '../src/l1/contracts/rollup-inbox.ts';
-import { BLOB_RETENTION_SECONDS } from '../src/l1/memory/MemoryL1.ts';
 import { eth } from '../src/l1/units.ts';
-import { BLOB_ARCHIVE_ASSUMPTION } from '../src/protocols/rollup/blob-archive.ts';
+import { BLOB_ARCHIVE_ASSUMPTION, BLOB_RETENTION_BLOCKS } from '../src/protocols/rollup/blob-archive.ts';
 import { rollupOf, type RollupSession } from '../src/protocols/rollup/session.ts';
-
-/** The consensus layer's blob retention in L1 blocks: 4,096 epochs of 32 slots (≈ 18.2 days). */
-export const BLOB_RETENTION_BLOCKS = BLOB_RETENTION_SECONDS / L1_BLOCK_SECONDS;
 
 /** The late user: runs its own node, which is off while its balance is posted. */
 export const LATE_USER = 'dave';

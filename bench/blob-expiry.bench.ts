@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { BLOB_RETENTION_BLOCKS } from '../attacks/blob-expiry.attack.ts';
+import { BLOB_RETENTION_BLOCKS } from '../src/protocols/rollup/blob-archive.ts';
 import { attackNamed, invariants, protocolNamed } from '../src/catalogue.ts';
 import { bindCheckers } from '../src/invariants/define.ts';
 import type { RunConfig } from '../src/kernel/config.ts';

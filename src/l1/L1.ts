@@ -2,6 +2,9 @@ import type { Address } from '../crypto/accounts.ts';
 import type { Hex } from '../crypto/keccak.ts';
 import type { InclusionPolicy } from './mempool.ts';
 
+/** How long the consensus layer serves a blob: MIN_EPOCHS_FOR_BLOB_SIDECARS_REQUESTS = 4,096 epochs of 32 twelve-second slots. */
+export const BLOB_RETENTION_SECONDS = 4_096 * 32 * 12;
+
 export type TxId = string;
 
 export interface BlockHeader {

@@ -25,6 +25,7 @@ import type {
   TxReceipt,
   TxRequest,
 } from '../L1.ts';
+import { BLOB_RETENTION_SECONDS } from '../L1.ts';
 import { excessAt, matchingLogs } from '../history.ts';
 import type { Mempool, PendingTx } from '../mempool.ts';
 import { TxBook } from '../tx-book.ts';
@@ -46,7 +47,6 @@ export interface MemoryL1Options {
 
 /** Execution gas is nominal in the model; calldata and blob gas, which dominate rollup costs, are exact. */
 const EXECUTION_GAS = 50_000n;
-export const BLOB_RETENTION_SECONDS = 4_096 * 32 * 12;
 
 interface StoredBlock extends MinedBlock {
   /** Journal position before the block's first transaction: a reorg rolls back to it. */

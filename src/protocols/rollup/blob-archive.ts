@@ -3,8 +3,12 @@ import type { Hex } from '../../crypto/keccak.ts';
 import type { Actor } from '../../kernel/actor.ts';
 import type { World } from '../../kernel/world.ts';
 import type { BatchRecord } from '../../l1/contracts/rollup-inbox.ts';
-import type { L1, MinedBlock } from '../../l1/L1.ts';
+import { BLOB_RETENTION_SECONDS, type L1, type MinedBlock } from '../../l1/L1.ts';
+import { L1_BLOCK_SECONDS } from '../../kernel/clock.ts';
 import { joinBlobs, type BatchDataSource } from './data-availability.ts';
+
+/** The consensus layer's blob retention in L1 blocks: 4,096 epochs of 32 slots (≈ 18.2 days). */
+export const BLOB_RETENTION_BLOCKS = BLOB_RETENTION_SECONDS / L1_BLOCK_SECONDS;
 
 /** What a rollup posting blobs assumes for a user who needs the data later and kept no copy. */
 export const BLOB_ARCHIVE_ASSUMPTION = 'someone archives blob data past the 4,096-epoch (≈ 18-day) retention window and serves it to anyone';

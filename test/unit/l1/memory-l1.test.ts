@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { account } from '../../../src/crypto/accounts.ts';
 import { timestampOf } from '../../../src/kernel/clock.ts';
 import { BLOB_BYTES, GAS_PER_BLOB, TX_BASE_GAS, calldataGas } from '../../../src/l1/gas.ts';
-import { BLOB_RETENTION_SECONDS, MemoryL1 } from '../../../src/l1/memory/MemoryL1.ts';
+import { BLOB_RETENTION_SECONDS } from '../../../src/l1/L1.ts';
+import { MemoryL1 } from '../../../src/l1/memory/MemoryL1.ts';
 import { noticeboard } from '../../support/noticeboard.ts';
 
 const alice = account('alice').address;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOB_RETENTION_BLOCKS } from '../../../../attacks/blob-expiry.attack.ts';
+import { BLOB_RETENTION_BLOCKS } from '../../../../src/protocols/rollup/blob-archive.ts';
 import type { BatchRecord } from '../../../../src/l1/contracts/rollup-inbox.ts';
 import { matchesCommitment } from '../../../../src/protocols/rollup/data-availability.ts';
 import { fundUsers, rollupRig, untilPostedAndFinal, type RollupRig } from './rig.ts';
