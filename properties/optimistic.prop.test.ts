@@ -9,9 +9,6 @@ describe('optimistic', () => {
   });
 
   // Bounds are a few times the run at which seeds 1–3 first failed, so another seed still fits.
-  // Not here yet: short-challenge-window (its forged root must land between the operator's
-  // proposals while the watchtower is censored; the fuzzer rarely lines that up) and
-  // no-blob-archive (needs a user with its own node away past blob retention).
   it.each([
     ['no-forced-inclusion', /forced-inclusion-bound|l1-recoverability/, 50],
     ['commit-without-data', /data-availability|l1-recoverability/, 150],
@@ -20,6 +17,8 @@ describe('optimistic', () => {
     ['merchant-accepts-soft', /accepted-payment-final/, 100],
     ['no-fraud-proof', /valid-state-only|conservation/, 300],
     ['instant-withdrawal', /withdrawal-finality/, 300],
+    ['short-challenge-window', /valid-state-only/, 1000],
+    ['no-blob-archive', /l1-recoverability/, 400],
   ])('%s: the fuzzer finds the twin (%s) within %i runs and shrinks it to a handful of moves', async (variant, invariant, runs) => {
     const result = await campaign('optimistic', variant, runs);
     const failure = result.failures[0]?.failure;

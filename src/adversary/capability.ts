@@ -1,4 +1,4 @@
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { AdversaryBudget, World } from '../kernel/world.ts';
 
 /**
@@ -9,6 +9,18 @@ import type { AdversaryBudget, World } from '../kernel/world.ts';
 export interface FuzzScope {
   readonly budget: AdversaryBudget;
   readonly parties: readonly string[];
+  /** Parties whose L1 transactions protect everyone else's funds (a rollup's watchtower); may be empty. */
+  readonly guardians: readonly string[];
+}
+
+/**
+ * The party a censorship or outage move aims at. Half the draws go to a guardian when
+ * there is one: silencing the one challenger is what a window must outlast, and among a
+ * dozen users it would otherwise be drawn too rarely to test that.
+ */
+export function targetParty(scope: FuzzScope): fc.Arbitrary<string> {
+  const anyone = fc.constantFrom(...scope.parties);
+  return scope.guardians.length === 0 ? anyone : fc.oneof(fc.constantFrom(...scope.guardians), anyone);
 }
 
 /**

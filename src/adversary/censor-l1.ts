@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { account } from '../crypto/accounts.ts';
-import { BudgetExceeded, defineCapability } from './capability.ts';
+import { BudgetExceeded, defineCapability, targetParty } from './capability.ts';
 
 /** L1 builders leave a party's transactions out. Bounded: L1 censorship resistance is the assumption every exit rests on. */
 export const censorL1 = defineCapability<{ party: string; blocks: number }>({
@@ -11,5 +11,5 @@ export const censorL1 = defineCapability<{ party: string; blocks: number }>({
     world.l1.policy.censor(account(party).address, world.height + blocks);
     return `${party}'s L1 transactions held out for ${blocks} blocks`;
   },
-  arbitrary: ({ budget, parties }) => fc.record({ party: fc.constantFrom(...parties), blocks: fc.integer({ min: 1, max: budget.censorBlocks }) }),
+  arbitrary: (scope) => fc.record({ party: targetParty(scope), blocks: fc.integer({ min: 1, max: scope.budget.censorBlocks }) }),
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BudgetExceeded, defineCapability } from './capability.ts';
+import { BudgetExceeded, defineCapability, targetParty } from './capability.ts';
 
 /** Takes a party offline (eclipse, DoS, or just a laptop lid): it sees no blocks and sends nothing. */
 export const goOffline = defineCapability<{ party: string; blocks: number }>({
@@ -10,5 +10,5 @@ export const goOffline = defineCapability<{ party: string; blocks: number }>({
     world.setOffline(party, world.height + blocks);
     return `${party} offline for ${blocks} blocks`;
   },
-  arbitrary: ({ budget, parties }) => fc.record({ party: fc.constantFrom(...parties), blocks: fc.integer({ min: 1, max: budget.offlineBlocks }) }),
+  arbitrary: (scope) => fc.record({ party: targetParty(scope), blocks: fc.integer({ min: 1, max: scope.budget.offlineBlocks }) }),
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Capability } from '../adversary/capability.ts';
+import type { Capability, FuzzScope } from '../adversary/capability.ts';
 import type { InvariantDefinition } from '../invariants/define.ts';
 import type { L1Backend } from '../kernel/config.ts';
 import { Rng } from '../kernel/rng.ts';
@@ -56,6 +56,13 @@ export function swarmFor(seed: number, capabilities: readonly Capability<unknown
   return capabilities.filter(() => rng.chance(0.5));
 }
 
+/** What the adversary's generators may name and how far they may go against this target. */
+export function fuzzScope(target: FuzzTarget): FuzzScope {
+  const profile = target.protocol.fuzz!;
+  const params = target.preset.params;
+  return { budget: { ...defaultBudget(64), ...profile.budget?.(params) }, parties: profile.parties(params), guardians: profile.guardians?.(params) ?? [] };
+}
+
 /** Plays one schedule from scratch: a fresh world, the moves, recovery, checks. */
 export function playOnce(
   target: FuzzTarget,
@@ -69,15 +76,15 @@ export function playOnce(
   return runScenario({ ...target, seed, stream: 'fuzz', budget, inspect, safety: (context) => playSchedule(context, moves, byName) });
 }
 
-/** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it. */
-export async function runTrial(target: FuzzTarget, rootSeed: number, run: number): Promise<TrialResult> {
+/** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it (`onDetected` is told when it first breaks). */
+export async function runTrial(target: FuzzTarget, rootSeed: number, run: number, onDetected?: () => void): Promise<TrialResult> {
   const seed = runSeed(rootSeed, run);
   const swarm = swarmFor(seed, target.capabilities);
   const profile = target.protocol.fuzz!;
   const schedule = scheduleArbitrary({
     honest: profile.moves,
     capabilities: swarm,
-    scope: { budget: { ...defaultBudget(64), ...profile.budget?.(target.preset.params) }, parties: profile.parties(target.preset.params) },
+    scope: fuzzScope(target),
     maxSteps: target.maxSteps,
   });
   let modelSteps = 0;
@@ -85,7 +92,11 @@ export async function runTrial(target: FuzzTarget, rootSeed: number, run: number
   const property = fc.asyncProperty(schedule, async (moves) => {
     const result = await playOnce(target, seed, moves, swarm);
     modelSteps += result.steps;
-    if (result.outcome !== 'defended') originalSteps ??= moves.length;
+    if (result.outcome !== 'defended' && originalSteps === undefined) {
+      originalSteps = moves.length;
+      // Detection is this first failing schedule; everything after is shrinking it.
+      onDetected?.();
+    }
     return result.outcome === 'defended';
   });
   const details = await fc.check(property, { seed, numRuns: 1 });

@@ -135,6 +135,11 @@ export class World {
     this.at(untilHeight + 1, `${name} back online`, () => {});
   }
 
+  /** The first height at which an offline party reacts again; undefined while it is online. */
+  backOnlineAt(name: string): number | undefined {
+    return this.isOnline(name) ? undefined : this.offlineUntil.get(name)! + 1;
+  }
+
   bringOnline(name: string): void {
     this.offlineUntil.delete(name);
   }

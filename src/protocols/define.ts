@@ -46,6 +46,8 @@ export interface HonestMove {
 export interface FuzzProfile<P> {
   /** Parties adversary moves may name (censor, take offline…). */
   parties(params: P): readonly string[];
+  /** Of those, the ones whose L1 transactions protect everyone (watchtowers): censorship and outages aim at them more often. @defaultValue none */
+  guardians?(params: P): readonly string[];
   readonly moves: readonly HonestMove[];
   /** Names of registered capabilities that make sense against this protocol. */
   readonly capabilities: readonly string[];

@@ -2,11 +2,30 @@ import fc from 'fast-check';
 import type { World } from '../../kernel/world.ts';
 import { eth } from '../../l1/units.ts';
 import type { FuzzProfile } from '../define.ts';
+import { BLOB_RETENTION_BLOCKS } from './blob-archive.ts';
 import type { RollupParams } from './params.ts';
 import type { RollupSession } from './session.ts';
 import type { RollupUser } from './user.ts';
 
-type MoveArgs = { user: number; from: number; to: number; eth: number; percent: number };
+type MoveArgs = { user: number; from: number; to: number; eth: number; percent: number; blocks: number };
+
+/** The user who runs its own node rather than the always-synced one (blob-expiry's late user has the same name). */
+export const OWN_NODE_USER = 'dave';
+
+/**
+ * A user with its own node deposits, waits for the deposit to land, then switches the node
+ * off for `blocks` (time moves can jump to its return). Half the draws stay away past the
+ * blob retention window: whether it can then rebuild the state its exit proof needs is the
+ * blob-archive assumption (twin `no-blob-archive`). Being away is honest: no budget bounds it.
+ */
+export const ownNodeAway = {
+  name: 'own-node-away',
+  weight: 1,
+  arbitrary: fc.record({
+    eth: fc.integer({ min: 1, max: 20 }),
+    blocks: fc.oneof(fc.integer({ min: 1, max: 7_200 }), fc.integer({ min: BLOB_RETENTION_BLOCKS, max: BLOB_RETENTION_BLOCKS + 7_200 })),
+  }),
+};
 
 /**
  * What the fuzzer may do to a rollup: honest deposits, payments (to each other and to
@@ -35,6 +54,7 @@ export async function performRollupMove(session: RollupSession, world: World, mo
   const a = raw as MoveArgs;
   const pick = (i: number): RollupUser => session.users[i % session.users.length]!;
   const actor = pick(move === 'pay' ? a.from : a.user);
+  if (move === ownNodeAway.name) return goAwayFromOwnNode(session, world, a);
   if (!world.isOnline(actor.name)) return skip(world, move, `${actor.name} is offline`);
   if (move === 'deposit') return void (await actor.deposit(world, eth(a.eth)));
   if (move === 'exit') return void (await actor.exitAll(world));
@@ -48,15 +68,38 @@ export async function performRollupMove(session: RollupSession, world: World, mo
   throw new Error(`unknown rollup fuzz move ${move}`);
 }
 
-/** Where rollup windows end: force inclusion opening for queued messages, and the newest root's finality. */
-export async function rollupDeadlines(session: RollupSession): Promise<number[]> {
+/** Where rollup windows end: force inclusion opening for queued messages, the newest root's finality, an away user's return. */
+export async function rollupDeadlines(session: RollupSession, world: World): Promise<number[]> {
   session.derivation.sync();
   const { inbox, commitments } = session.contracts;
   const ends: number[] = [];
   for (const m of session.derivation.delayed.slice(await inbox.totalDelayedRead())) ends.push(m.block + (await inbox.forceInclusionDelay(m.block)) + 1);
   const latest = (await commitments.commitment((await commitments.count()) - 1))!;
   if (latest.index > 0) ends.push(latest.postedBlock + session.params.challengeWindowBlocks);
+  const away = world.backOnlineAt(OWN_NODE_USER);
+  if (away !== undefined) ends.push(away);
   return ends;
+}
+
+async function goAwayFromOwnNode(session: RollupSession, world: World, a: MoveArgs): Promise<void> {
+  const existing = session.users.find((u) => u.name === OWN_NODE_USER);
+  if (existing && existing.node === session.derivation) return skip(world, ownNodeAway.name, `the preset already has a user named ${OWN_NODE_USER} on the shared node`);
+  const user = existing ?? (await session.enlistWithOwnNode(world, OWN_NODE_USER));
+  if (!world.isOnline(user.name)) return skip(world, ownNodeAway.name, `${user.name} is away`);
+  await user.deposit(world, eth(a.eth));
+  await world.advance(world.l1.finalityDepth + session.params.batchIntervalBlocks + 2);
+  // Forcing its own delayed messages in is the user's job, and the inclusion bound assumes it is
+  // there to do it: it leaves only once they are in the chain, so a late one is never its own absence.
+  if (hasPendingDelayed(session, user)) return skip(world, ownNodeAway.name, `${user.name} stays: a delayed message of its own is not in the chain yet`);
+  const backAt = world.height + a.blocks;
+  world.setOffline(user.name, backAt);
+  await world.step('note', user.name, `switches its own node off and keeps no copy of the chain: back at L1 block ${backAt}`);
+}
+
+function hasPendingDelayed(session: RollupSession, user: RollupUser): boolean {
+  session.derivation.sync();
+  const mine = user.address.toLowerCase();
+  return session.derivation.delayed.some((m) => m.sender.toLowerCase() === mine && session.derivation.delayedInclusion(m.index) === undefined);
 }
 
 function skip(world: World, move: string, why: string): void {

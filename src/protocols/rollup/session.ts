@@ -198,8 +198,8 @@ export class RollupSession implements ProtocolInstance {
     return performRollupMove(this, world, move, args);
   }
 
-  deadlines(): Promise<number[]> {
-    return rollupDeadlines(this);
+  deadlines(world: World): Promise<number[]> {
+    return rollupDeadlines(this, world);
   }
 
   /**

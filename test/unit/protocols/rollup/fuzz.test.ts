@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eth } from '../../../../src/l1/units.ts';
-import { rollupFuzz } from '../../../../src/protocols/rollup/fuzz.ts';
+import { OWN_NODE_USER, ownNodeAway, rollupFuzz } from '../../../../src/protocols/rollup/fuzz.ts';
 import { fundUsers, rollupRig, user } from './rig.ts';
 
 describe('rollup fuzz moves', () => {
@@ -36,6 +36,26 @@ describe('rollup fuzz moves', () => {
     await user(rig, 0).exitAll(rig.world);
     await rig.world.advance(1);
     const queued = rig.rollup.derivation.delayed.at(-1)!;
-    expect(await rig.rollup.deadlines()).toContain(queued.block + rig.rollup.params.forceInclusionDelayBlocks + 1);
+    expect(await rig.rollup.deadlines(rig.world)).toContain(queued.block + rig.rollup.params.forceInclusionDelayBlocks + 1);
+  });
+
+  it('sends a user with its own node away only once its deposit is in the chain, and lands a time move on its return', async () => {
+    const rig = await rollupRig();
+    await rig.rollup.perform(rig.world, ownNodeAway.name, { eth: 3, blocks: 5_000 });
+    const dave = rig.rollup.party(OWN_NODE_USER);
+    expect(dave.node).not.toBe(rig.rollup.derivation);
+    expect(dave.canonicalBalance()).toBe(eth(3));
+    expect(rig.world.isOnline(OWN_NODE_USER)).toBe(false);
+    expect(await rig.rollup.deadlines(rig.world)).toContain(rig.world.backOnlineAt(OWN_NODE_USER));
+    await rig.rollup.perform(rig.world, ownNodeAway.name, { eth: 1, blocks: 10 });
+    expect(rig.world.trace.events.at(-1)!.summary).toBe('own-node-away skipped: dave is away');
+  });
+
+  it('keeps the user home while the operator leaves its deposit unforced: forcing it in is the user’s job', async () => {
+    const rig = await rollupRig();
+    rig.world.removeRole('operator');
+    await rig.rollup.perform(rig.world, ownNodeAway.name, { eth: 3, blocks: 5_000 });
+    expect(rig.world.trace.events.at(-1)!.summary).toBe('own-node-away skipped: dave stays: a delayed message of its own is not in the chain yet');
+    expect(rig.world.isOnline(OWN_NODE_USER)).toBe(true);
   });
 });

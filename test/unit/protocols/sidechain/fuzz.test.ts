@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzTarget } from '../../../../src/catalogue.ts';
 import { scheduleArbitrary } from '../../../../src/fuzz/moves.ts';
-import { playOnce } from '../../../../src/fuzz/trial.ts';
-import { defaultBudget } from '../../../../src/kernel/world.ts';
+import { fuzzScope, playOnce } from '../../../../src/fuzz/trial.ts';
 
 describe('sidechain fuzz profile', () => {
   it('under reorgs, censorship, offline members and halts, only l1-recoverability ever fires, and only in recovery', async () => {
@@ -12,7 +11,7 @@ describe('sidechain fuzz profile', () => {
     const schedules = scheduleArbitrary({
       honest: profile.moves,
       capabilities: target.capabilities,
-      scope: { budget: defaultBudget(64), parties: profile.parties(target.preset.params) },
+      scope: fuzzScope(target),
       maxSteps: 30,
     });
     const outcomes = new Set<string>();

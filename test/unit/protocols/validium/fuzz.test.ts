@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzTarget } from '../../../../src/catalogue.ts';
 import { scheduleArbitrary, type Move } from '../../../../src/fuzz/moves.ts';
-import { playOnce } from '../../../../src/fuzz/trial.ts';
-import { defaultBudget } from '../../../../src/kernel/world.ts';
+import { fuzzScope, playOnce } from '../../../../src/fuzz/trial.ts';
 
 function target(variant: string) {
   return fuzzTarget({ protocol: 'validium', variant, l1: 'memory', maxSteps: 25 });
@@ -19,7 +18,7 @@ describe('validium fuzz profile', () => {
   it('raises no false alarm on the secure variant under random schedules with collusion within the assumption', async () => {
     const t = target('secure');
     const profile = t.protocol.fuzz!;
-    const schedules = scheduleArbitrary({ honest: profile.moves, capabilities: t.capabilities, scope: { budget: { ...defaultBudget(64), ...profile.budget!(t.preset.params) }, parties: profile.parties(t.preset.params) }, maxSteps: 25 });
+    const schedules = scheduleArbitrary({ honest: profile.moves, capabilities: t.capabilities, scope: fuzzScope(t), maxSteps: 25 });
     for (const [i, moves] of fc.sample(schedules, { numRuns: 25, seed: 5 }).entries()) {
       const r = await playOnce(t, i, moves, t.capabilities);
       expect(r.error).toBeUndefined();
