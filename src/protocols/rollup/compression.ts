@@ -1,4 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, constants, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { keccakBytes } from '../../crypto/keccak.ts';
 
 /** How a batch payload is compressed before posting: the first byte of the posted data says which. */
 export type Compression = 'none' | 'zlib' | 'brotli';
@@ -34,6 +35,30 @@ export type Decompressed = { readonly ok: true; readonly payload: Uint8Array } |
  * undefined is the careless reader — a merchant who trusts what was posted.
  */
 export function decompressPayload(data: Uint8Array, maxBytes?: number): Decompressed {
+  const key = `${keccakBytes(data)}:${maxBytes ?? 'unbounded'}`;
+  const known = inflated.get(key);
+  if (known) {
+    // Most recently used last, so eviction drops the oldest.
+    inflated.delete(key);
+    inflated.set(key, known);
+    return known;
+  }
+  const result = inflate(data, maxBytes);
+  inflated.set(key, result);
+  if (inflated.size > INFLATED_KEPT) inflated.delete(inflated.keys().next().value!);
+  return result;
+}
+
+/**
+ * Inflating is a pure function of the posted bytes, and the costliest one in the model: a
+ * zip bomb makes every node that reads the batch (each honest node, the merchant) inflate
+ * 16 MiB, in every run a fuzz campaign replays while shrinking. The answers are shared,
+ * so callers must treat the payload as read-only (they only decode it).
+ */
+const inflated = new Map<string, Decompressed>();
+const INFLATED_KEPT = 16;
+
+function inflate(data: Uint8Array, maxBytes?: number): Decompressed {
   if (data.length === 0) return { ok: false, reason: 'empty batch data' };
   const body = data.subarray(1);
   const limit = maxBytes === undefined ? {} : { maxOutputLength: maxBytes };
