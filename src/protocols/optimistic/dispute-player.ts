@@ -18,7 +18,8 @@ export type Pace = 'prompt' | 'stall';
  */
 export class DisputePlayer {
   readonly address: Address;
-  private pending = new Map<string, TxId>();
+  /** Each move sent, with the first block it was meant for. */
+  private pending = new Map<string, { readonly id: TxId; readonly meantFor: number }>();
   private traces = new Map<number, SegmentTrace | undefined>();
   private scheduled = new Set<number>();
 
@@ -57,14 +58,24 @@ export class DisputePlayer {
   /** Sends a transaction unless one under the same key is still pending. */
   async send(world: World, key: string, summary: string, sendTx: () => Promise<TxId>): Promise<void> {
     if (this.busy(world, key)) return;
-    this.pending.set(key, await sendTx());
+    this.pending.set(key, { id: await sendTx(), meantFor: world.height + 1 });
     await world.step('action', this.name, summary);
   }
 
-  /** A transaction under `key` is pending, or was refused: the same move is never retried (keys name the game state they answer). */
+  /**
+   * A transaction under `key` is pending, or was refused: the same move is never retried
+   * (keys name the game state they answer) — unless a reorg re-mined it in a block before
+   * the one it was meant for. A timeout sent once the clock ran out, re-mined a block
+   * early, is refused for "still has time": that refusal is the reorg's, not the move's,
+   * and a settlement nobody retried left an honest root rejected by its clock yet still
+   * the latest live one, so every user's proposal built on a dead root.
+   */
   busy(world: World, key: string): boolean {
-    const id = this.pending.get(key);
-    return id !== undefined && world.l1.receipt(id).status !== 'success';
+    const sent = this.pending.get(key);
+    if (sent === undefined) return false;
+    const receipt = world.l1.receipt(sent.id);
+    if (receipt.status === 'success') return false;
+    return !(receipt.status === 'reverted' && receipt.block! < sent.meantFor);
   }
 
   wake(world: World, height: number, act: () => Promise<void>): void {

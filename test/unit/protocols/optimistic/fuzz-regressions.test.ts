@@ -50,6 +50,30 @@ describe('optimistic/secure: schedules the fuzzer once broke', () => {
     expect(result.trace.some((e) => e.actor === 'merchant' && /claims it on L1/.test(e.summary))).toBe(true);
   });
 
+  it('a settlement a reorg re-mined a block too early is sent again, so users do not build on a root its clock already lost', async () => {
+    // seed 1, run 29677 of a 10-minute campaign: the watchtower's timeout of the undefended operator root landed one block
+    // early after the reorg and was refused ("still has time"); never resent, the dead root stayed the latest live one.
+    const result = await replay(
+      ['censor-l1', 'reorg-l1', 'go-offline', 'operator-halt', 'delay-batch-posting', 'withhold-batch-data', 'attacker-pays-merchant', 'post-invalid-root', 'stall-disputes'],
+      [
+        { kind: 'adversary', name: 'attacker-pays-merchant', args: { attacker: 'mallory', eth: 1 } },
+        { kind: 'advance', blocks: 5 },
+        { kind: 'adversary', name: 'operator-halt', args: {} },
+        { kind: 'adversary', name: 'stall-disputes', args: { attacker: 'staller', games: 1 } },
+        { kind: 'deadline', window: 0, offset: -2 },
+        { kind: 'adversary', name: 'post-invalid-root', args: { attacker: 'forger', step: 0, eth: 1 } },
+        { kind: 'deadline', window: 0, offset: 1 },
+        { kind: 'adversary', name: 'reorg-l1', args: { depth: 2 } },
+      ],
+      1,
+      29677,
+    );
+    expect(result.violations).toEqual([]);
+    const timeouts = result.trace.filter((e) => e.actor === 'watchtower' && /settles game 0/.test(e.summary));
+    expect(timeouts.length).toBe(2);
+    expect(result.trace.some((e) => e.actor === 'merchant' && /claims it on L1/.test(e.summary))).toBe(true);
+  });
+
   it('a reorg never reaches into the deployment: the parties keep the L1 ether they started with', async () => {
     const result = await replay(['reorg-l1'], [{ kind: 'adversary', name: 'reorg-l1', args: { depth: 64 } }], 1, 0);
     expect(result.trace.find((e) => e.kind === 'adversary')!.summary).toMatch(/nothing to reorganise: every block is final or part of the deployment/);
