@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { World } from '../../kernel/world.ts';
 import { eth } from '../../l1/units.ts';
-import type { FuzzProfile } from '../define.ts';
+import type { FuzzProfile, HonestMove } from '../define.ts';
 import { BLOB_RETENTION_BLOCKS } from './blob-archive.ts';
 import type { RollupParams } from './params.ts';
 import type { RollupSession } from './session.ts';
@@ -18,7 +18,7 @@ export const OWN_NODE_USER = 'dave';
  * blob retention window: whether it can then rebuild the state its exit proof needs is the
  * blob-archive assumption (twin `no-blob-archive`). Being away is honest: no budget bounds it.
  */
-export const ownNodeAway = {
+export const ownNodeAway: HonestMove = {
   name: 'own-node-away',
   weight: 1,
   arbitrary: fc.record({
@@ -52,9 +52,9 @@ export const rollupFuzz: FuzzProfile<RollupParams> = {
 /** One honest move; a move that makes no sense now (offline, nothing to spend) is a traced no-op. */
 export async function performRollupMove(session: RollupSession, world: World, move: string, raw: unknown): Promise<void> {
   const a = raw as MoveArgs;
+  if (move === ownNodeAway.name) return goAwayFromOwnNode(session, world, a);
   const pick = (i: number): RollupUser => session.users[i % session.users.length]!;
   const actor = pick(move === 'pay' ? a.from : a.user);
-  if (move === ownNodeAway.name) return goAwayFromOwnNode(session, world, a);
   if (!world.isOnline(actor.name)) return skip(world, move, `${actor.name} is offline`);
   if (move === 'deposit') return void (await actor.deposit(world, eth(a.eth)));
   if (move === 'exit') return void (await actor.exitAll(world));
