@@ -87,19 +87,30 @@ async function goAwayFromOwnNode(session: RollupSession, world: World, a: MoveAr
   const user = existing ?? (await session.enlistWithOwnNode(world, OWN_NODE_USER));
   if (!world.isOnline(user.name)) return skip(world, ownNodeAway.name, `${user.name} is away`);
   await user.deposit(world, eth(a.eth));
-  await world.advance(world.l1.finalityDepth + session.params.batchIntervalBlocks + 2);
   // Forcing its own delayed messages in is the user's job, and the inclusion bound assumes it is
-  // there to do it: it leaves only once they are in the chain, so a late one is never its own absence.
-  if (hasPendingDelayed(session, user)) return skip(world, ownNodeAway.name, `${user.name} stays: a delayed message of its own is not in the chain yet`);
+  // there to do it: it leaves only once they are in the chain in a final L1 block (a reorg could
+  // undo a younger inclusion), so a late one is never its own absence. It waits a few batch rounds.
+  const round = world.l1.finalityDepth + session.params.batchIntervalBlocks + 2;
+  let unsettled = true;
+  for (let i = 0; i < 3 && unsettled; i++) {
+    await world.advance(round);
+    unsettled = hasUnsettledDelayed(session, world, user);
+  }
+  if (unsettled) return skip(world, ownNodeAway.name, `${user.name} stays: a delayed message of its own is not final in the chain yet`);
   const backAt = world.height + a.blocks;
   world.setOffline(user.name, backAt);
   await world.step('note', user.name, `switches its own node off and keeps no copy of the chain: back at L1 block ${backAt}`);
 }
 
-function hasPendingDelayed(session: RollupSession, user: RollupUser): boolean {
+function hasUnsettledDelayed(session: RollupSession, world: World, user: RollupUser): boolean {
   session.derivation.sync();
   const mine = user.address.toLowerCase();
-  return session.derivation.delayed.some((m) => m.sender.toLowerCase() === mine && session.derivation.delayedInclusion(m.index) === undefined);
+  const final = world.l1.finalized().number;
+  return session.derivation.delayed.some((m) => {
+    if (m.sender.toLowerCase() !== mine) return false;
+    const included = session.derivation.delayedInclusion(m.index);
+    return included === undefined || included.l1Block > final;
+  });
 }
 
 function skip(world: World, move: string, why: string): void {

@@ -74,6 +74,25 @@ describe('optimistic/secure: schedules the fuzzer once broke', () => {
     expect(result.trace.some((e) => e.actor === 'merchant' && /claims it on L1/.test(e.summary))).toBe(true);
   });
 
+  it('a user with its own node leaves only once its deposit is in a final block, so a reorg cannot strand it unforced', async () => {
+    // seed 1, run 83126 of a 10-minute campaign: dave left with its deposit one block deep in the chain; a reorg
+    // undid the inclusion, the operator halted, and nobody was there to force dave's message in.
+    const result = await replay(
+      ['reorg-l1', 'delay-batch-posting', 'operator-halt'],
+      [
+        { kind: 'honest', name: 'own-node-away', args: { eth: 1, blocks: 131_072 } },
+        { kind: 'adversary', name: 'reorg-l1', args: { depth: 1 } },
+        { kind: 'adversary', name: 'delay-batch-posting', args: { blocks: 5_755 } },
+        { kind: 'adversary', name: 'operator-halt', args: {} },
+        { kind: 'deadline', window: 3, offset: -2 },
+      ],
+      1,
+      83126,
+    );
+    expect(result.violations).toEqual([]);
+    expect(result.trace.some((e) => e.actor === 'dave' && /switches its own node off/.test(e.summary))).toBe(true);
+  });
+
   it('a reorg never reaches into the deployment: the parties keep the L1 ether they started with', async () => {
     const result = await replay(['reorg-l1'], [{ kind: 'adversary', name: 'reorg-l1', args: { depth: 64 } }], 1, 0);
     expect(result.trace.find((e) => e.kind === 'adversary')!.summary).toMatch(/nothing to reorganise: every block is final or part of the deployment/);

@@ -55,7 +55,7 @@ describe('rollup fuzz moves', () => {
     const rig = await rollupRig();
     rig.world.removeRole('operator');
     await rig.rollup.perform(rig.world, ownNodeAway.name, { eth: 3, blocks: 5_000 });
-    expect(rig.world.trace.events.at(-1)!.summary).toBe('own-node-away skipped: dave stays: a delayed message of its own is not in the chain yet');
+    expect(rig.world.trace.events.at(-1)!.summary).toBe('own-node-away skipped: dave stays: a delayed message of its own is not final in the chain yet');
     expect(rig.world.isOnline(OWN_NODE_USER)).toBe(true);
   });
 });
