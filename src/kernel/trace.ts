@@ -57,17 +57,18 @@ export class Trace {
   readonly events: TraceEvent[] = [];
   private head: Hex = ZERO_HASH;
   /**
-   * Events serialized when appended (a later change to their data cannot change the hash)
-   * but not yet chained. Most fuzz runs pass and nobody reads their hash, so the keccak
-   * work waits until someone does, or until enough lines pile up.
+   * Events appended but not yet chained. Most fuzz runs pass and nobody reads their hash,
+   * so serializing and hashing wait until someone does. An event must then hash as it was
+   * when appended: `frozen` freezes its plain data (a later write throws instead of
+   * silently changing the hash); an event holding anything it cannot freeze (bytes, a Map,
+   * a class instance) is serialized at once, as every event used to be.
    */
-  private unchained: string[] = [];
+  private unchained: Array<TraceEvent | string> = [];
 
   append(event: Omit<TraceEvent, 'step'>): TraceEvent {
     const full = { step: this.events.length, ...event };
     this.events.push(full);
-    this.unchained.push(canonicalJson(full));
-    if (this.unchained.length >= UNCHAINED_LINES) this.chain();
+    this.unchained.push(frozen(full) ? full : canonicalJson(full));
     return full;
   }
 
@@ -81,10 +82,29 @@ export class Trace {
   }
 
   private chain(): void {
-    for (const line of this.unchained) this.head = keccakText(this.head + line);
+    for (const line of this.unchained) this.head = keccakText(this.head + (typeof line === 'string' ? line : canonicalJson(line)));
     this.unchained = [];
   }
 }
 
-/** Bounds the serialized lines held before chaining them. */
-const UNCHAINED_LINES = 4_096;
+/**
+ * Deep-freezes plain objects and arrays (primitives need nothing); false if `value` holds
+ * anything else, which Object.freeze cannot make immutable (typed arrays, Maps, Sets) or
+ * which belongs to live model state (class instances): those must be serialized now.
+ */
+function frozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value) && proto === Array.prototype) {
+    for (let i = 0; i < value.length; i++) if (!isFrozenLeaf(value[i])) return false;
+  } else if (proto === Object.prototype || proto === null) {
+    // for-in rather than Object.keys/values: no array per object, for every object of every event.
+    for (const key in value) if (!isFrozenLeaf((value as Record<string, unknown>)[key])) return false;
+  } else return false;
+  Object.freeze(value);
+  return true;
+}
+
+function isFrozenLeaf(value: unknown): boolean {
+  return typeof value !== 'object' || value === null || frozen(value);
+}

@@ -30,12 +30,26 @@ describe('Trace', () => {
     expect(run('x')).not.toBe(run('y'));
   });
 
-  it('hashes each event as it was when appended, even if its data changes later', () => {
-    const data = { amount: 1n };
+  it('hashes each event as it was when appended: its plain data is frozen, so a later write throws', () => {
+    const data = { amount: 1n, parties: ['alice'] };
     const t = new Trace();
     const e0 = t.append({ l1: 0, phase: 'safety', kind: 'note', actor: 'k', summary: 'a', data });
     const expected = keccakText(ZERO_HASH + canonicalJson(e0));
-    data.amount = 2n;
+    expect(() => {
+      data.amount = 2n;
+    }).toThrow(TypeError);
+    expect(() => data.parties.push('bob')).toThrow(TypeError);
+    expect(t.hash).toBe(expected);
+  });
+
+  it('hashes data it cannot freeze (bytes, maps) as it was when appended', () => {
+    const bytes = new Uint8Array([1, 2]);
+    const seen = new Map([['alice', 1n]]);
+    const t = new Trace();
+    const e0 = t.append({ l1: 0, phase: 'safety', kind: 'note', actor: 'k', summary: 'a', data: { bytes, seen } });
+    const expected = keccakText(ZERO_HASH + canonicalJson(e0));
+    bytes[0] = 9;
+    seen.set('bob', 2n);
     expect(t.hash).toBe(expected);
   });
 
