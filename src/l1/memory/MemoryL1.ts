@@ -144,7 +144,9 @@ export class MemoryL1 implements L1 {
     const included = this.book.takeForBlock(number, this.schedule.maxBlobsPerBlock);
     const receipts = included.map((tx) => this.execute(tx, header, fee));
     const blobGasUsed = receipts.reduce((sum, r) => sum + r.blobGasUsed, 0n);
-    const block: StoredBlock = { ...header, txs: receipts, blobGasUsed, blobBaseFee: fee, mark, excessBefore: this.excess, included };
+    // Fields spelled out, not spread from `header`: a spread after other fields takes V8's
+    // slow copy path, and this runs once per block.
+    const block: StoredBlock = { number, timestamp: header.timestamp, txs: receipts, blobGasUsed, blobBaseFee: fee, mark, excessBefore: this.excess, included };
     this.blocks.push(block);
     this.height = number;
     this.excess = nextExcessBlobGas(this.excess, blobGasUsed, this.schedule);
@@ -217,15 +219,17 @@ export class MemoryL1 implements L1 {
     const blobGasUsed = BigInt(blobHashes.length) * GAS_PER_BLOB;
     const dataBytes = req.data ? calldataGas(req.data) : 16n * BigInt(4 + 32 * abiWords(req.args));
     const gasUsed = TX_BASE_GAS + dataBytes + EXECUTION_GAS;
-    const base = { id: tx.id, from: req.from, method: req.method, block: header.number, gasUsed, blobGasUsed, feeWei: gasUsed * this.baseFee + blobGasUsed * blobFee };
+    const feeWei = gasUsed * this.baseFee + blobGasUsed * blobFee;
+    // Receipts spelled out rather than spread from a shared base: one per transaction, and a
+    // spread after other fields takes V8's slow copy path.
     let receipt: TxReceipt;
     try {
       this.invoke(req.to, req.from, req.method, req.args, req.value ?? 0n, header, blobHashes, req.data?.length ?? 0, tx.id, logs);
-      receipt = { ...base, status: 'success', logs };
+      receipt = { id: tx.id, from: req.from, method: req.method, block: header.number, gasUsed, blobGasUsed, feeWei, status: 'success', logs };
     } catch (error) {
       if (!(error instanceof Revert)) throw error;
       this.journal.rollbackTo(mark);
-      receipt = { ...base, status: 'reverted', revertReason: error.reason, logs: [] };
+      receipt = { id: tx.id, from: req.from, method: req.method, block: header.number, gasUsed, blobGasUsed, feeWei, status: 'reverted', revertReason: error.reason, logs: [] };
     }
     this.book.settle(receipt, req, blobHashes, header.number);
     return receipt;
