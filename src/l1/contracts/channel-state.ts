@@ -58,12 +58,18 @@ export function stateDigest(domain: SigningDomain, state: ChannelState): Hex {
 
 /** keccak256(abi.encode(chainId, adjudicator, channelId or zero)): what binds a signature to one chain, contract and channel. */
 export function separatorOf(domain: SigningDomain, channelId: Hex): Uint8Array {
-  let byChannel = separators.get(domain);
-  if (!byChannel) separators.set(domain, (byChannel = new Map()));
   const bound = domain.bindsChannel ? channelId : ZERO_HASH;
+  // Every signature and check asks: first by domain object (no key to build), then by value.
+  let byChannel = separatorsOf.get(domain);
+  if (!byChannel) separatorsOf.set(domain, (byChannel = new Map()));
   let separator = byChannel.get(bound);
   if (!separator) {
-    separator = bytes32Word(keccakBytes(abiWords(uint256Word(domain.chainId), addressWord(domain.adjudicator), bytes32Word(bound))));
+    const key = `${domain.chainId}:${domain.adjudicator}:${bound}`;
+    separator = separators.get(key);
+    if (!separator) {
+      separator = bytes32Word(keccakBytes(abiWords(uint256Word(domain.chainId), addressWord(domain.adjudicator), bytes32Word(bound))));
+      remember(separators, key, separator);
+    }
     byChannel.set(bound, separator);
   }
   return separator;
@@ -71,7 +77,30 @@ export function separatorOf(domain: SigningDomain, channelId: Hex): Uint8Array {
 
 /** A channel's id, derived the same way off-chain and by the adjudicator at open. */
 export function channelIdOf(domain: Pick<SigningDomain, 'chainId' | 'adjudicator'>, opener: Address, counterparty: Address, nonce: bigint): Hex {
-  return keccakBytes(abiWords(uint256Word(domain.chainId), addressWord(domain.adjudicator), addressWord(opener), addressWord(counterparty), uint256Word(nonce)));
+  const key = `${domain.chainId}:${domain.adjudicator}:${opener}:${counterparty}:${nonce}`;
+  let id = channelIds.get(key);
+  if (!id) {
+    id = keccakBytes(abiWords(uint256Word(domain.chainId), addressWord(domain.adjudicator), addressWord(opener), addressWord(counterparty), uint256Word(nonce)));
+    remember(channelIds, key, id);
+  }
+  return id;
+}
+
+/*
+ * Both are pure functions of their inputs, memoized by value, not only by domain object:
+ * every fuzz run deploys the adjudicator at the same address and opens channels between
+ * the same parties with nonces 0, 1, 2, so a fresh run derives the same few ids and
+ * separators as the last one (off-chain and again in the contract). Bounded, so a long
+ * campaign with many domains cannot grow them without end.
+ */
+const MEMO_LIMIT = 4_096;
+const separators = new Map<string, Uint8Array>();
+const separatorsOf = new WeakMap<SigningDomain, Map<string, Uint8Array>>();
+const channelIds = new Map<string, Hex>();
+
+function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
 }
 
 /*
@@ -108,8 +137,6 @@ export const MODEL_CHAIN_ID = 31_337n;
 const PACKED_BYTES = 32 + 8 + 16 + 16 + 1;
 const UINT128_LIMIT = 1n << 128n;
 const MASK_64 = (1n << 64n) - 1n;
-/** Separators per signing domain and channel: computed once, as a contract would store them. */
-const separators = new WeakMap<SigningDomain, Map<string, Uint8Array>>();
 
 function writeUint128(view: DataView, offset: number, value: bigint): void {
   if (value < 0n || value >= UINT128_LIMIT) throw new RangeError(`balance ${value} does not fit a uint128`);
