@@ -23,7 +23,7 @@ export function hashLeaf(words: readonly AbiWord[]): Hex {
   return keccakBytes(abiEncode(words));
 }
 
-const pair = new Uint8Array(64);
+const pair = Buffer.alloc(64);
 
 /** keccak256(abi.encodePacked(left, right)). */
 export function hashPair(left: Hex, right: Hex): Hex {
@@ -207,6 +207,12 @@ function writeWord(out: Uint8Array, offset: number, word: AbiWord): void {
 
 function writeHex(out: Uint8Array, offset: number, hex: string): void {
   const start = hex.startsWith('0x') ? 2 : 0;
+  // Node's native hex decoder first: every inner Merkle node is two of these, and a JS loop
+  // per digit was most of hashPair's time. Whatever it does not write whole (a bad digit,
+  // an odd length, no room) goes through the checking loop below, which throws as before.
+  const digits = hex.length - start;
+  const view = out instanceof Buffer ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength);
+  if (digits % 2 === 0 && offset <= view.length && view.write(start === 0 ? hex : hex.slice(start), offset, 'hex') === digits / 2) return;
   for (let i = start, o = offset; i < hex.length; i += 2, o++) out[o] = (nibble(hex.charCodeAt(i)) << 4) | nibble(hex.charCodeAt(i + 1));
 }
 

@@ -27,6 +27,13 @@ describe('abi encoding of leaves', () => {
     expect(hashPair(a, b)).toBe(solidityPackedKeccak256(['bytes32', 'bytes32'], [a, b]));
   });
 
+  it('decodes upper- and lower-case hex alike and rejects a node that is not hex', () => {
+    const [a, b] = [leafOf(1), leafOf(2)];
+    expect(hashPair(a.toUpperCase().replace('0X', '0x') as Hex, b)).toBe(hashPair(a, b));
+    expect(() => hashPair(`0x${'zz'.repeat(32)}`, b)).toThrow(/not a hex digit/);
+    expect(() => abiEncode(['0x12g4' as Hex])).toThrow(/not a hex digit/);
+  });
+
   it('rejects words that do not fit in 32 bytes', () => {
     expect(() => abiEncode([1n << 256n])).toThrow(/out of range/);
     expect(() => abiEncode([-1n])).toThrow(/out of range/);
