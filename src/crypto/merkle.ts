@@ -27,10 +27,34 @@ const pair = Buffer.alloc(64);
 
 /** keccak256(abi.encodePacked(left, right)). */
 export function hashPair(left: Hex, right: Hex): Hex {
-  writeHex(pair, 0, left);
-  writeHex(pair, 32, right);
-  return keccakBytes(pair);
+  // Keyed by each child on its own, not by left + right: a string caches its own hash,
+  // while a concatenation would be flattened and hashed anew on every lookup.
+  let byRight = pairs.get(left);
+  let node = byRight?.get(right);
+  if (node === undefined) {
+    writeHex(pair, 0, left);
+    writeHex(pair, 32, right);
+    node = keccakBytes(pair);
+    if (++pairCount > PAIR_MEMO_LIMIT) {
+      pairs.clear();
+      pairCount = 1;
+      byRight = undefined;
+    }
+    if (!byRight) pairs.set(left, (byRight = new Map()));
+    byRight.set(right, node);
+  }
+  return node;
 }
+
+/**
+ * Inner nodes by their children. A pure function, and most calls repeat one already made:
+ * every fuzz run rebuilds the same genesis and deposit trees, and a root recomputed after
+ * a small change rehashes untouched siblings' parents (over half of a rollup campaign's
+ * calls). Bounded so a long campaign's memory stays flat.
+ */
+const pairs = new Map<Hex, Map<Hex, Hex>>();
+let pairCount = 0;
+const PAIR_MEMO_LIMIT = 1 << 14;
 
 const zeroCache: Hex[] = [ZERO_HASH];
 
