@@ -6,10 +6,16 @@ import seedrandom from 'seedrandom';
  * derives every fault probability from one seed the same way).
  */
 export class Rng {
-  private readonly prng: seedrandom.PRNG;
+  /**
+   * Made on the first draw: most Rngs exist only to be forked (a run's root, a campaign's
+   * root), and seeding Alea hashes the seed six times over. Draws are the same either way.
+   */
+  private generator: seedrandom.PRNG | undefined;
 
-  constructor(readonly seed: string) {
-    this.prng = seedrandom.alea(seed);
+  constructor(readonly seed: string) {}
+
+  private get prng(): seedrandom.PRNG {
+    return (this.generator ??= seedrandom.alea(this.seed));
   }
 
   static root(seed: number | string): Rng {
