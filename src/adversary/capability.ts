@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Refusal } from '../kernel/errors.ts';
 import type { AdversaryBudget, World } from '../kernel/world.ts';
 
 /**
@@ -44,7 +45,7 @@ export function defineCapability<A>(capability: Capability<A>): Capability<A> {
  * second channel, the operator already gone). The fuzzer draws such moves all the time;
  * they are traced no-ops, while any other throw is a bug in the model.
  */
-export class NotApplicable extends Error {
+export class NotApplicable extends Refusal {
   constructor(reason: string) {
     super(reason);
     this.name = 'NotApplicable';
