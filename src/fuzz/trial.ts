@@ -63,6 +63,24 @@ export function fuzzScope(target: FuzzTarget): FuzzScope {
   return { budget: { ...defaultBudget(64), ...profile.budget?.(params) }, parties: profile.parties(params), guardians: profile.guardians?.(params) ?? [] };
 }
 
+/**
+ * The schedule generator for a swarm subset, built once per target and subset: an
+ * arbitrary is immutable, and a campaign draws the same few dozen subsets thousands of times.
+ */
+function scheduleFor(target: FuzzTarget, swarm: readonly Capability<unknown>[]): fc.Arbitrary<Move[]> {
+  let bySwarm = schedules.get(target);
+  if (!bySwarm) schedules.set(target, (bySwarm = new Map()));
+  const key = swarm.map((c) => c.name).join(',');
+  let schedule = bySwarm.get(key);
+  if (!schedule) {
+    schedule = scheduleArbitrary({ honest: target.protocol.fuzz!.moves, capabilities: swarm, scope: fuzzScope(target), maxSteps: target.maxSteps });
+    bySwarm.set(key, schedule);
+  }
+  return schedule;
+}
+
+const schedules = new WeakMap<FuzzTarget, Map<string, fc.Arbitrary<Move[]>>>();
+
 /** Plays one schedule from scratch: a fresh world, the moves, recovery, checks. */
 export function playOnce(
   target: FuzzTarget,
@@ -73,20 +91,15 @@ export function playOnce(
 ): Promise<ScenarioResult> {
   const byName = new Map(capabilities.map((c) => [c.name, c]));
   const budget = target.protocol.fuzz?.budget?.(target.preset.params);
-  return runScenario({ ...target, seed, stream: 'fuzz', budget, inspect, safety: (context) => playSchedule(context, moves, byName) });
+  const { protocol, variant, preset, l1, invariants } = target;
+  return runScenario({ protocol, variant, preset, l1, invariants, seed, stream: 'fuzz', budget, inspect, safety: (context) => playSchedule(context, moves, byName) });
 }
 
 /** One fuzz run: draw a schedule, play it, and if anything breaks, let fast-check shrink it (`onDetected` is told when it first breaks). */
 export async function runTrial(target: FuzzTarget, rootSeed: number, run: number, onDetected?: () => void): Promise<TrialResult> {
   const seed = runSeed(rootSeed, run);
   const swarm = swarmFor(seed, target.capabilities);
-  const profile = target.protocol.fuzz!;
-  const schedule = scheduleArbitrary({
-    honest: profile.moves,
-    capabilities: swarm,
-    scope: fuzzScope(target),
-    maxSteps: target.maxSteps,
-  });
+  const schedule = scheduleFor(target, swarm);
   let modelSteps = 0;
   let originalSteps: number | undefined;
   const property = fc.asyncProperty(schedule, async (moves) => {
