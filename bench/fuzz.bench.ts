@@ -10,6 +10,8 @@ const BUDGET_MS = Number(process.env.L2ADV_BENCH_FUZZ_MS ?? 60_000);
 const ONLY = process.env.L2ADV_BENCH_FUZZ_PROTOCOLS?.split(',').filter(Boolean);
 /** Runs in the warm throughput figure, after the cold 200. */
 const WARM_RUNS = Number(process.env.L2ADV_BENCH_FUZZ_WARM_RUNS ?? 1_000);
+/** Seconds of the sustained figure, after the warm runs; 0 skips it. */
+const SUSTAINED_S = Number(process.env.L2ADV_BENCH_FUZZ_SUSTAINED_S ?? 30);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -36,17 +38,20 @@ export default async function fuzz(figure: Figure): Promise<void> {
     const reference = variants.find(([, v]) => v.kind !== 'twin')![0];
     const target = fuzzTarget({ protocol: protocol.name, variant: reference, l1: 'memory', maxSteps: 50 });
     // Cold: the first 200 runs of the process, JIT warm-up included (the figure this bench always printed).
-    await throughput(figure, target, 1, 200, 'cold, 200 runs');
-    // Warm: what a campaign of minutes sustains once the JIT has compiled the model.
-    if (WARM_RUNS > 0) await throughput(figure, target, 2, WARM_RUNS, `warm, ${WARM_RUNS} more runs`);
+    await throughput(figure, target, 1, { runs: 200 }, 'cold, 200 runs');
+    // Warm: the next runs, while the JIT is still compiling and recompiling on its own threads (CPU time counted).
+    if (WARM_RUNS > 0) await throughput(figure, target, 2, { runs: WARM_RUNS }, `warm, ${WARM_RUNS} more runs`);
+    // Sustained: what a campaign of minutes runs at once the model is compiled.
+    if (SUSTAINED_S > 0) await throughput(figure, target, 3, { runs: 1e12, timeBudgetMs: SUSTAINED_S * 1000 }, `sustained, the next ${SUSTAINED_S} s`);
     for (const [variant] of variants.filter(([, v]) => v.kind === 'twin')) await detection(figure, protocol.name, variant);
   }
 }
 
-async function throughput(figure: Figure, target: FuzzTarget, rootSeed: number, runs: number, label: string): Promise<void> {
+async function throughput(figure: Figure, target: FuzzTarget, rootSeed: number, length: { runs: number; timeBudgetMs?: number }, label: string): Promise<void> {
   const start = performance.now();
   const cpu = process.cpuUsage();
-  const result = await runCampaign({ rootSeed, runs, shard: { index: 1, count: 1 }, concurrency: 1, keepGoing: true }, (run) => runTrial(target, rootSeed, run), () => 0);
+  const elapsed = () => performance.now() - start;
+  const result = await runCampaign({ rootSeed, ...length, shard: { index: 1, count: 1 }, concurrency: 1, keepGoing: true }, (run) => runTrial(target, rootSeed, run), elapsed);
   const seconds = (performance.now() - start) / 1000;
   const cpuSecs = cpuSeconds(cpu);
   const name = `${target.protocol.name}/${target.variant}`;
