@@ -1,18 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { BLOB_RETENTION_BLOCKS } from '../src/protocols/rollup/blob-archive.ts';
 import { attackNamed, invariants, protocolNamed } from '../src/catalogue.ts';
-import { bindCheckers } from '../src/invariants/define.ts';
-import type { RunConfig } from '../src/kernel/config.ts';
-import { Rng } from '../src/kernel/rng.ts';
 import { runTarget } from '../src/kernel/run.ts';
-import { World } from '../src/kernel/world.ts';
-import { MemoryL1 } from '../src/l1/memory/MemoryL1.ts';
-import { eth } from '../src/l1/units.ts';
-import { optimistic } from '../src/protocols/optimistic/index.ts';
 import { findPreset, loadPresetFiles } from '../src/protocols/presets.ts';
 import { Derivation } from '../src/protocols/rollup/derivation.ts';
-import type { RollupParams } from '../src/protocols/rollup/params.ts';
-import { rollupOf } from '../src/protocols/rollup/session.ts';
+import { fundedRollup, payRound } from './rollup-session.ts';
 import type { Figure } from './run.ts';
 
 const PAYMENTS = 1_000;
@@ -46,21 +38,8 @@ export default async function blobExpiryBench(figure: Figure): Promise<void> {
 }
 
 async function session() {
-  const preset = findPreset(optimistic as never, 'arbitrum-one', loadPresetFiles());
-  const params = preset.params as RollupParams;
-  const config: RunConfig = { protocol: 'optimistic', variant: 'secure', preset: preset.name, l1: 'memory', seed: 1, signatures: 'ideal', params: params as never };
-  const world = new World(config, new MemoryL1(), Rng.root(1).fork('bench'));
-  const rollup = rollupOf(await optimistic.setup(world, { variant: 'secure', params: params as never }));
-  world.bindCheckers(bindCheckers(invariants, rollup.subjects));
-  world.phase = 'safety';
-  for (const user of rollup.users) await user.deposit(world, eth(50));
-  await world.settle();
-  await world.advance(world.l1.finalityDepth + params.batchIntervalBlocks + 2);
-  const n = rollup.users.length;
-  for (let i = 0; i < PAYMENTS; i++) {
-    await rollup.users[i % n]!.pay(world, rollup.users[(i + 1) % n]!.address, 1_000n);
-    if (i % 20 === 19) await world.advance(1);
-  }
-  await world.advance(params.batchIntervalBlocks + world.l1.finalityDepth + 4);
-  return { world, rollup };
+  const funded = await fundedRollup();
+  await payRound(funded, PAYMENTS);
+  await funded.world.advance(funded.params.batchIntervalBlocks + funded.world.l1.finalityDepth + 4);
+  return funded;
 }
