@@ -7,7 +7,7 @@ import { channelIdOf, MODEL_CHAIN_ID, stateDigest, type ChannelState, type Signi
 import { channelAdjudicator, type AdjudicatorParams, type ChannelAdjudicatorFacade } from '../../src/l1/contracts/channel.ts';
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { balanceChanges, balancesOf, blockOutcome, corrupted, memoryAt, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
 
 /**
  * ChannelAdjudicator.sol against its TS twin under fast-check call sequences, for the
@@ -191,20 +191,7 @@ const VARIANTS: ReadonlyArray<[string, AdjudicatorParams]> = [
 ];
 
 /** Outcomes the differential runs reached, so a generator that only ever hits one revert cannot pass for a test. */
-const coverage = {
-  runs: 0,
-  events: new Set<string>(),
-  reasons: new Set<string>(),
-  record(observed: readonly unknown[]): void {
-    this.runs++;
-    for (const entry of observed) {
-      for (const t of (entry as { txs?: Array<{ reason?: string; events: Array<{ name: string }> }> }).txs ?? []) {
-        if (t.reason) this.reasons.add(t.reason);
-        for (const e of t.events) this.events.add(e.name);
-      }
-    }
-  },
-};
+const coverage = new DifferentialCoverage();
 
 /** Each run costs a few hundred anvil calls: a bounded number of sequences per variant keeps the file near ten seconds. */
 const RUNS_PER_VARIANT = 8;
@@ -213,20 +200,16 @@ describe('ChannelAdjudicator differential: Solidity on anvil ≡ TS on MemoryL1'
   const anvil = sharedAnvil();
 
   it.each(VARIANTS.map(([name, params], i) => [name, params, i] as const))('%s: every call sequence gives the same receipts, events, reverts, records and payouts', async (_name, params, i) => {
-    const funded = [alice, bob, carol];
-    for (const who of funded) await anvil().fund(who.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of funded) await memory.fund(who.address, eth(1_000));
-        const expected = await (await ChannelDriver.on(memory, params)).play(ops);
-        const actual = await (await ChannelDriver.on(anvil(), params)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.record(expected);
-      }),
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: [alice, bob, carol].map((who) => who.address),
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await ChannelDriver.on(l1, params)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs: RUNS_PER_VARIANT,
       // A seed per variant: fixed, so CI is reproducible; different, so the variants see different sequences.
-      { numRuns: RUNS_PER_VARIANT, seed: 8 + i, endOnFailure: true },
-    );
+      seed: 8 + i,
+    });
   });
 
   it('the sequences above reached every event and every revert a caller can cause, on both backends alike', () => {

@@ -8,7 +8,7 @@ import { certificateDigest, dataCommittee, type CommitteeSignature, type DataCom
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { MemoryL1 } from '../../src/l1/memory/MemoryL1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { blockOutcome, corrupted, memoryAt, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
 
 /**
  * DataCommittee.sol against its TS twin under fast-check call sequences: certificates
@@ -104,7 +104,7 @@ class CommitteeDriver {
   }
 }
 
-const coverage = { runs: 0, reasons: new Set<string>(), events: new Set<string>() };
+const coverage = new DifferentialCoverage((reason) => reason.replace(/0x[0-9a-f]{8}/, 'HASH').replace(/\d+/g, 'N'));
 const RUNS = 8;
 const SETUPS = [
   [2, true],
@@ -116,24 +116,15 @@ describe('DataCommittee differential: Solidity on anvil ≡ TS on MemoryL1', () 
   const anvil = sharedAnvil();
 
   it.each(SETUPS)('%i of 3 (distinct signers: %s): every call sequence gives the same receipts, events, reverts and certified hashes', async (threshold, distinct) => {
-    await anvil().fund(poster.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        await memory.fund(poster.address, eth(1_000));
-        const expected = await (await CommitteeDriver.on(memory, threshold, distinct)).play(ops);
-        const actual = await (await CommitteeDriver.on(anvil(), threshold, distinct)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.runs++;
-        for (const entry of expected) {
-          for (const t of (entry as { txs?: Array<{ reason?: string; events: Array<{ name: string }> }> }).txs ?? []) {
-            if (t.reason) coverage.reasons.add(t.reason.replace(/0x[0-9a-f]{8}/, 'HASH').replace(/\d+/g, 'N'));
-            for (const e of t.events) coverage.events.add(e.name);
-          }
-        }
-      }),
-      { numRuns: RUNS, seed: 40 + threshold + (distinct ? 0 : 10), endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: [poster.address],
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await CommitteeDriver.on(l1, threshold, distinct)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs: RUNS,
+      seed: 40 + threshold + (distinct ? 0 : 10),
+    });
   });
 
   it('the sequences above reached the event and every revert a caller can cause', () => {

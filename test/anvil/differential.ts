@@ -106,3 +106,38 @@ export async function assertSameOnBothBackends<S, O>(anvil: AnvilL1, run: Differ
     { numRuns: run.runs, seed: run.seed, endOnFailure: true },
   );
 }
+
+interface ObservedTx {
+  readonly reason?: string;
+  readonly events: ReadonlyArray<{ readonly name: string; readonly args?: Record<string, unknown> }>;
+}
+
+/**
+ * What a file's differential runs reached, for its coverage check: how many sequences ran,
+ * the events emitted, and the revert reasons in the shape `reasonShape` gives them (the
+ * numbers and hex in a reason are the sequence's, its wording is what a run covers).
+ * Observations are the drivers' lists; entries with `txs` are mined blocks (`blockOutcome`).
+ */
+export class DifferentialCoverage {
+  runs = 0;
+  readonly events = new Set<string>();
+  readonly reasons = new Set<string>();
+
+  constructor(
+    private readonly reasonShape: (reason: string) => string = (reason) => reason,
+    private readonly onEvent?: (event: ObservedTx['events'][number]) => void,
+  ) {}
+
+  record(observed: readonly unknown[]): void {
+    this.runs++;
+    for (const entry of observed) {
+      for (const t of (entry as { txs?: readonly ObservedTx[] }).txs ?? []) {
+        if (t.reason) this.reasons.add(this.reasonShape(t.reason));
+        for (const e of t.events) {
+          this.events.add(e.name);
+          this.onEvent?.(e);
+        }
+      }
+    }
+  }
+}

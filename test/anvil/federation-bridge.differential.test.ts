@@ -8,7 +8,7 @@ import { federationBridge, pegOutDigest, type FederationBridgeFacade, type Feder
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { MemoryL1 } from '../../src/l1/memory/MemoryL1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { balanceChanges, balancesOf, blockOutcome, corrupted, memoryAt, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
 
 /**
  * FederationBridge.sol against its TS twin under fast-check call sequences: peg-ins with
@@ -125,31 +125,22 @@ class BridgeDriver {
   }
 }
 
-const coverage = { runs: 0, reasons: new Set<string>(), events: new Set<string>() };
+const coverage = new DifferentialCoverage((reason) => reason.replace(/\d+/g, 'N'));
 const RUNS_PER_THRESHOLD = 8;
 
 describe('FederationBridge differential: Solidity on anvil ≡ TS on MemoryL1', () => {
   const anvil = sharedAnvil();
 
   it.each([1, 2, 3])('%i of 3: every call sequence gives the same receipts, events, reverts, escrow and payouts', async (threshold) => {
-    for (const who of [alice, bob]) await anvil().fund(who.address, eth(1_000));
-    await fc.assert(
-      fc.asyncProperty(sequenceArb, async (ops) => {
-        const memory = await memoryAt(anvil().head().number);
-        for (const who of [alice, bob]) await memory.fund(who.address, eth(1_000));
-        const expected = await (await BridgeDriver.on(memory, threshold)).play(ops);
-        const actual = await (await BridgeDriver.on(anvil(), threshold)).play(ops);
-        expect(actual).toEqual(expected);
-        coverage.runs++;
-        for (const entry of expected) {
-          for (const t of (entry as { txs?: Array<{ reason?: string; events: Array<{ name: string }> }> }).txs ?? []) {
-            if (t.reason) coverage.reasons.add(t.reason.replace(/\d+/g, 'N'));
-            for (const e of t.events) coverage.events.add(e.name);
-          }
-        }
-      }),
-      { numRuns: RUNS_PER_THRESHOLD, seed: 20 + threshold, endOnFailure: true },
-    );
+    await assertSameOnBothBackends(anvil(), {
+      sequences: sequenceArb,
+      funded: [alice, bob].map((who) => who.address),
+      fundWei: eth(1_000),
+      play: async (l1, ops) => (await BridgeDriver.on(l1, threshold)).play(ops),
+      record: (observed) => coverage.record(observed),
+      runs: RUNS_PER_THRESHOLD,
+      seed: 20 + threshold,
+    });
   });
 
   it('the sequences above reached both events and every revert a caller can cause', () => {

@@ -7,7 +7,7 @@ import type { L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
 import { deployRollup, type ContractRules, type RollupContracts } from '../../src/protocols/rollup/contracts.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
-import { balanceChanges, balancesOf, blockOutcome, normalize, sharedAnvil, assertSameOnBothBackends } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
 
 /**
  * RollupBridge.sol against its TS twin under fast-check call sequences, wired as the rollup
@@ -164,20 +164,7 @@ const VARIANTS: ReadonlyArray<[string, boolean]> = [
   ['instant-withdrawal (any posted root)', false],
 ];
 
-const coverage = {
-  runs: 0,
-  events: new Set<string>(),
-  reasons: new Set<string>(),
-  record(observed: readonly unknown[]): void {
-    this.runs++;
-    for (const entry of observed as Array<{ txs: Array<{ method: string; reason?: string; events: Array<{ name: string }> }> }>) {
-      for (const t of entry.txs) {
-        if (t.reason) this.reasons.add(t.reason.replace(/0x[0-9a-f]{40}|\d+/g, 'N'));
-        for (const e of t.events) this.events.add(e.name);
-      }
-    }
-  },
-};
+const coverage = new DifferentialCoverage((reason) => reason.replace(/0x[0-9a-f]{40}|\d+/g, 'N'));
 
 const RUNS_PER_VARIANT = 8;
 

@@ -6,7 +6,7 @@ import { delayedInbox, type DelayedInboxFacade } from '../../src/l1/contracts/de
 import { rollupInbox, type BatchHeader, type RollupInboxFacade, type RollupInboxParams } from '../../src/l1/contracts/rollup-inbox.ts';
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { blockOutcome, normalize, sharedAnvil, viewOrRevert, assertSameOnBothBackends } from './differential.ts';
+import { assertSameOnBothBackends, blockOutcome, DifferentialCoverage, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
 
 /**
  * SequencerInbox.sol and DelayedInbox.sol against their TS twins under fast-check call
@@ -193,25 +193,14 @@ const VARIANTS: ReadonlyArray<[string, Omit<RollupInboxParams, 'sequencer' | 'de
   ['commit-without-data', { forceInclusionDelayBlocks: 20, delayBuffer: BUFFER, forcedInclusion: true, requireBatchData: false }],
 ];
 
-const coverage = {
-  runs: 0,
-  events: new Set<string>(),
-  reasons: new Set<string>(),
-  locations: new Set<string>(),
-  record(observed: readonly unknown[]): void {
-    this.runs++;
-    for (const entry of observed as Array<{ txs: Array<{ reason?: string; events: Array<{ name: string; args: Record<string, unknown> }> }> }>) {
-      for (const t of entry.txs) {
-        // Reasons with numbers in them are kept by their wording: the numbers are the sequence's.
-        if (t.reason) this.reasons.add(t.reason.replace(/\d+/g, 'N'));
-        for (const e of t.events) {
-          this.events.add(e.name);
-          if (e.name === 'SequencerBatchDelivered') this.locations.add(`${e.args.kind as string}/${e.args.dataLocation as string}`);
-        }
-      }
-    }
+/** Where each delivered entry's data went (kind/location): every combination a caller can make must be reached. */
+const locations = new Set<string>();
+const coverage = new DifferentialCoverage(
+  (reason) => reason.replace(/\d+/g, 'N'),
+  (e) => {
+    if (e.name === 'SequencerBatchDelivered') locations.add(`${e.args!.kind as string}/${e.args!.dataLocation as string}`);
   },
-};
+);
 
 /** Each run costs some hundred anvil calls: a bounded number of sequences per variant keeps the file within a minute on a busy machine. */
 const RUNS_PER_VARIANT = 8;
@@ -234,7 +223,7 @@ describe('SequencerInbox + DelayedInbox differential: Solidity on anvil ≡ TS o
   it('the sequences above reached every event, every kind of entry and every revert a caller can cause', () => {
     expect(coverage.runs, 'run the whole file: this checks what the differential runs above covered').toBe(VARIANTS.length * RUNS_PER_VARIANT);
     expect([...coverage.events].sort()).toEqual(['MessageDelivered', 'SequencerBatchData', 'SequencerBatchDelivered']);
-    expect([...coverage.locations].sort()).toEqual(['forced/none', 'sequencer/blobs', 'sequencer/calldata', 'sequencer/none']);
+    expect([...locations].sort()).toEqual(['forced/none', 'sequencer/blobs', 'sequencer/calldata', 'sequencer/none']);
     // Every require of both contracts a caller can reach, numbers aside ("negative amount" cannot be encoded as a uint256).
     expect([...coverage.reasons].sort()).toEqual([
       'already initialized',

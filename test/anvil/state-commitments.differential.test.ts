@@ -11,7 +11,7 @@ import { eth } from '../../src/l1/units.ts';
 import { SegmentTrace } from '../../src/protocols/optimistic/trace.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
 import type { L2Message } from '../../src/protocols/rollup/transaction.ts';
-import { balanceChanges, balancesOf, blockOutcome, memoryAt, normalize, sharedAnvil, assertSameOnBothBackends } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, memoryAt, normalize, sharedAnvil } from './differential.ts';
 
 /**
  * StateCommitments.sol against its TS twin under fast-check call sequences, for the
@@ -528,21 +528,8 @@ function settlements(observed: readonly unknown[]): string[] {
 }
 
 /** Outcomes the differential runs reached, so a generator that only ever hits one revert cannot pass for a test. */
-const coverage = {
-  runs: 0,
-  events: new Set<string>(),
-  reasons: new Set<string>(),
-  record(observed: readonly unknown[]): void {
-    this.runs++;
-    for (const entry of observed) {
-      for (const t of (entry as { txs?: Array<{ reason?: string; events: Array<{ name: string }> }> }).txs ?? []) {
-        // Reasons name ids, indices and amounts: their shape is what a run covers.
-        if (t.reason) this.reasons.add(t.reason.replace(/\d+/g, 'N').replace(/0xN?[0-9a-f]+/gi, '0x…'));
-        for (const e of t.events) this.events.add(e.name);
-      }
-    }
-  },
-};
+// Reasons name ids, indices and amounts: their shape is what a run covers.
+const coverage = new DifferentialCoverage((reason) => reason.replace(/\d+/g, 'N').replace(/0xN?[0-9a-f]+/gi, '0x…'));
 
 
 describe('StateCommitments differential: Solidity on anvil ≡ TS on MemoryL1', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eth } from '../../src/l1/units.ts';
-import { assertSameOnBothBackends, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, DifferentialCoverage, sharedAnvil } from './differential.ts';
 import { DEADLINE_BLOCKS, opArbitrary, PEOPLE, SOUND, UNSOUND, ZkDriver, type Op, type ProofBend, type Variant } from './zk-rollup-driver.ts';
 
 /**
@@ -39,7 +39,7 @@ const sequenceArb: fc.Arbitrary<Op[]> = fc
     { kind: 'prove', txs: [], bend: 'as-is' },
   ]);
 
-const coverage = { runs: 0, events: new Set<string>(), reasons: new Set<string>() };
+const coverage = new DifferentialCoverage();
 const RUNS_PER_VARIANT = 4;
 
 describe('ZkVerifier differential: Solidity on anvil ≡ TS on MemoryL1', () => {
@@ -51,7 +51,7 @@ describe('ZkVerifier differential: Solidity on anvil ≡ TS on MemoryL1', () => 
       funded: Object.values(PEOPLE).map((p) => p.address),
       fundWei: eth(100),
       play: async (l1, ops) => (await ZkDriver.on(l1, variant)).play(ops),
-      record,
+      record: (observed) => coverage.record(observed),
       runs: RUNS_PER_VARIANT,
       seed: 80 + i,
     });
@@ -78,12 +78,3 @@ describe('ZkVerifier differential: Solidity on anvil ≡ TS on MemoryL1', () => 
   });
 });
 
-function record(observed: readonly unknown[]): void {
-  coverage.runs++;
-  for (const entry of observed) {
-    for (const t of (entry as { txs: Array<{ reason?: string; events: Array<{ name: string }> }> }).txs) {
-      if (t.reason) coverage.reasons.add(t.reason);
-      for (const e of t.events) coverage.events.add(e.name);
-    }
-  }
-}
