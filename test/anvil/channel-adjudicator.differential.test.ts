@@ -7,7 +7,7 @@ import { channelIdOf, MODEL_CHAIN_ID, stateDigest, type ChannelState, type Signi
 import { channelAdjudicator, type AdjudicatorParams, type ChannelAdjudicatorFacade } from '../../src/l1/contracts/channel.ts';
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, SequenceDriver, sharedAnvil, viewOrRevert } from './differential.ts';
 
 /**
  * ChannelAdjudicator.sol against its TS twin under fast-check call sequences, for the
@@ -76,17 +76,17 @@ const sequenceArb: fc.Arbitrary<Op[]> = fc
   .map((ops): Op[] => [{ kind: 'open', slot: 0, value: 'capacity', self: false }, ...ops]);
 
 /** One backend's run of a sequence. */
-class ChannelDriver {
+class ChannelDriver extends SequenceDriver<Op> {
   private readonly ids: Hex[];
   private readonly names: Map<string, string>;
-  readonly observed: unknown[] = [];
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly adjudicator: Deployed<ChannelAdjudicatorFacade>,
     private readonly domain: SigningDomain,
     private readonly start: Map<string, bigint>,
   ) {
+    super(l1);
     this.ids = [...SLOTS.map((s) => channelIdOf(domain, s.opener.address, s.counterparty.address, s.nonce)), UNKNOWN_CHANNEL];
     this.names = new Map([[adjudicator.address.toLowerCase(), 'adjudicator'], ...this.ids.map((id, i): [string, string] => [id.toLowerCase(), `channel#${i}`])]);
   }
@@ -99,13 +99,7 @@ class ChannelDriver {
     return driver;
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     switch (op.kind) {
       case 'open': {
         const s = SLOTS[op.slot]!;
@@ -127,9 +121,7 @@ class ChannelDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
@@ -167,7 +159,7 @@ class ChannelDriver {
     }
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     const records = [];
     for (const id of this.ids) records.push(await viewOrRevert(() => this.adjudicator.channel(id)));

@@ -8,7 +8,7 @@ import { certificateDigest, dataCommittee, type CommitteeSignature, type DataCom
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { MemoryL1 } from '../../src/l1/memory/MemoryL1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { assertSameOnBothBackends, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, blockOutcome, corrupted, DifferentialCoverage, normalize, SequenceDriver, sharedAnvil } from './differential.ts';
 
 /**
  * DataCommittee.sol against its TS twin under fast-check call sequences: certificates
@@ -44,14 +44,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 );
 const sequenceArb = fc.array(opArb, { minLength: 1, maxLength: 20, size: 'max' });
 
-class CommitteeDriver {
-  readonly observed: unknown[] = [];
+class CommitteeDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly dac: Deployed<DataCommitteeFacade>,
   ) {
+    super(l1);
     this.names = new Map([[dac.address.toLowerCase(), 'committee'], ...HASHES.map((h, i): [string, string] => [h, `hash#${i}`])]);
   }
 
@@ -62,13 +62,7 @@ class CommitteeDriver {
     return driver;
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     switch (op.kind) {
       case 'certify': {
         const expirySeconds = this.l1.head().timestamp + RETENTION + (op.expiry === 'covers' ? 3_600 : -60);
@@ -80,9 +74,7 @@ class CommitteeDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
@@ -96,7 +88,7 @@ class CommitteeDriver {
     return { signer: signer.address, signature };
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     const until: number[] = [];
     for (const h of HASHES) until.push(await this.dac.certifiedUntil(h));

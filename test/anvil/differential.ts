@@ -141,3 +141,42 @@ export class DifferentialCoverage {
     }
   }
 }
+
+/**
+ * Plays one abstract call sequence against one deployment. A driver says how to send each
+ * contract call and what to observe after each block; draining the mempool and letting
+ * time pass are the same for every contract.
+ */
+export abstract class SequenceDriver<Op> {
+  /** What the sequence observed, in order: compared across backends. */
+  readonly observed: unknown[] = [];
+
+  protected constructor(protected readonly l1: L1) {}
+
+  async play(ops: readonly Op[]): Promise<unknown[]> {
+    for (const [i, op] of ops.entries()) await this.apply(op, i);
+    await this.drain();
+    await this.end();
+    return this.observed;
+  }
+
+  /** Sends op `index` of the sequence (or mines, or lets time pass). */
+  protected abstract apply(op: Op, index: number): Promise<void>;
+
+  /** Mines one block and records what it did. */
+  protected abstract mine(): Promise<void>;
+
+  /** What to observe once the whole sequence has landed. @defaultValue nothing */
+  protected async end(): Promise<void> {}
+
+  protected async drain(): Promise<void> {
+    while (this.l1.pendingCount() > 0) await this.mine();
+  }
+
+  /** `blocks` blocks pass: what is pending lands first, empty blocks are skipped, the last is mined and observed. */
+  protected async advance(blocks: number): Promise<void> {
+    await this.drain();
+    await this.l1.skipTo(this.l1.head().number + blocks - 1);
+    await this.mine();
+  }
+}

@@ -8,7 +8,7 @@ import { federationBridge, pegOutDigest, type FederationBridgeFacade, type Feder
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { MemoryL1 } from '../../src/l1/memory/MemoryL1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, corrupted, DifferentialCoverage, normalize, SequenceDriver, sharedAnvil } from './differential.ts';
 
 /**
  * FederationBridge.sol against its TS twin under fast-check call sequences: peg-ins with
@@ -55,15 +55,15 @@ const sequenceArb = fc.array(opArb, { minLength: 1, maxLength: 24, size: 'max' }
 
 const AMOUNTS = { small: eth(1), large: eth(1_000), zero: 0n } as const;
 
-class BridgeDriver {
-  readonly observed: unknown[] = [];
+class BridgeDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly bridge: Deployed<FederationBridgeFacade>,
     private readonly start: Map<string, bigint>,
   ) {
+    super(l1);
     this.names = new Map([[bridge.address.toLowerCase(), 'bridge']]);
   }
 
@@ -74,13 +74,7 @@ class BridgeDriver {
     return driver;
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     switch (op.kind) {
       case 'pegIn':
         await this.bridge.pegIn({ from: USERS[op.from].address, value: eth(op.valueEth) }, USERS[op.recipient].address);
@@ -94,9 +88,7 @@ class BridgeDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
@@ -110,7 +102,7 @@ class BridgeDriver {
     return { signer: signer.address, signature };
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     const paid: boolean[] = [];
     for (let id = 0; id <= 3; id++) paid.push(await this.bridge.isPaid(id));

@@ -7,7 +7,7 @@ import type { L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
 import { deployRollup, type ContractRules, type RollupContracts } from '../../src/protocols/rollup/contracts.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
-import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, normalize, SequenceDriver, sharedAnvil } from './differential.ts';
 
 /**
  * RollupBridge.sol against its TS twin under fast-check call sequences, wired as the rollup
@@ -77,15 +77,15 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
 );
 const sequenceArb: fc.Arbitrary<Op[]> = fc.array(anyOp, { minLength: 1, maxLength: 24, size: 'max' });
 
-class BridgeDriver {
+class BridgeDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
-  readonly observed: unknown[] = [];
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly c: RollupContracts,
     private readonly start: Map<string, bigint>,
   ) {
+    super(l1);
     this.names = new Map([
       [c.bridge.address.toLowerCase(), 'bridge'],
       [c.delayedInbox.address.toLowerCase(), 'delayed-inbox'],
@@ -106,13 +106,7 @@ class BridgeDriver {
     return new BridgeDriver(l1, contracts, await balancesOf(l1, people));
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     switch (op.kind) {
       case 'deposit':
         await this.c.bridge.deposit({ from: PEOPLE[op.from].address, value: eth(op.value) }, PEOPLE[op.to].address);
@@ -137,13 +131,11 @@ class BridgeDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     const paid = [];
     for (let w = 0; w < ROOTS.full.leaves.length; w++) paid.push(await this.c.bridge.isPaid(w));

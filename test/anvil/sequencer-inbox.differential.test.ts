@@ -6,7 +6,7 @@ import { delayedInbox, type DelayedInboxFacade } from '../../src/l1/contracts/de
 import { rollupInbox, type BatchHeader, type RollupInboxFacade, type RollupInboxParams } from '../../src/l1/contracts/rollup-inbox.ts';
 import type { Deployed, L1 } from '../../src/l1/L1.ts';
 import { eth } from '../../src/l1/units.ts';
-import { assertSameOnBothBackends, blockOutcome, DifferentialCoverage, normalize, sharedAnvil, viewOrRevert } from './differential.ts';
+import { assertSameOnBothBackends, blockOutcome, DifferentialCoverage, normalize, SequenceDriver, sharedAnvil, viewOrRevert } from './differential.ts';
 
 /**
  * SequencerInbox.sol and DelayedInbox.sol against their TS twins under fast-check call
@@ -76,17 +76,17 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
 const sequenceArb: fc.Arbitrary<Op[]> = fc.array(anyOp, { minLength: 1, maxLength: 28, size: 'max' }).map((ops): Op[] => [{ kind: 'initialize', fromDeployer: true }, ...ops]);
 
 /** One backend's run of a sequence. */
-class InboxDriver {
+class InboxDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
   /** Batches sent since the last block: the next one's sequence number counts them. */
   private unmined = 0;
-  readonly observed: unknown[] = [];
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly delayed: Deployed<DelayedInboxFacade>,
     private readonly inbox: Deployed<RollupInboxFacade>,
   ) {
+    super(l1);
     this.names = new Map([
       [delayed.address.toLowerCase(), 'delayed-inbox'],
       [inbox.address.toLowerCase(), 'sequencer-inbox'],
@@ -99,13 +99,7 @@ class InboxDriver {
     return new InboxDriver(l1, delayed, inbox);
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const [i, op] of ops.entries()) await this.apply(op, i);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op, i: number): Promise<void> {
+  protected async apply(op: Op, i: number): Promise<void> {
     switch (op.kind) {
       case 'force-tx':
         await this.delayed.sendTransaction({ from: PEOPLE[op.from].address }, { action: op.action as 'transfer', to: PEOPLE[op.to].address, amountWei: eth(op.amount), all: op.all });
@@ -128,9 +122,7 @@ class InboxDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
@@ -160,7 +152,7 @@ class InboxDriver {
     }
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     this.unmined = 0;
     const count = await this.inbox.batchCount();

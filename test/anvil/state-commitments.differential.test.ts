@@ -11,7 +11,7 @@ import { eth } from '../../src/l1/units.ts';
 import { SegmentTrace } from '../../src/protocols/optimistic/trace.ts';
 import { L2State } from '../../src/protocols/rollup/state.ts';
 import type { L2Message } from '../../src/protocols/rollup/transaction.ts';
-import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, memoryAt, normalize, sharedAnvil } from './differential.ts';
+import { assertSameOnBothBackends, balanceChanges, balancesOf, blockOutcome, DifferentialCoverage, memoryAt, normalize, SequenceDriver, sharedAnvil } from './differential.ts';
 
 /**
  * StateCommitments.sol against its TS twin under fast-check call sequences, for the
@@ -186,18 +186,18 @@ interface Proposal {
 }
 
 /** One backend's run of a sequence. */
-class CommitmentsDriver {
+class CommitmentsDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
   private readonly proposals = new Map<string, Proposal>();
   private readonly seen: unknown[] = [];
-  readonly observed: unknown[] = [];
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly inbox: Deployed<CountingInboxFacade>,
     private readonly commitments: Deployed<StateCommitmentsFacade>,
     private readonly start: Map<string, bigint>,
   ) {
+    super(l1);
     this.names = new Map([
       [commitments.address.toLowerCase(), 'commitments'],
       [inbox.address.toLowerCase(), 'inbox'],
@@ -213,15 +213,8 @@ class CommitmentsDriver {
     return driver;
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    await this.observeEnd();
-    return this.observed;
-  }
-
   /** What the contract says at the end about every commitment (and one past them), at heights around the head. */
-  private async observeEnd(): Promise<void> {
+  protected override async end(): Promise<void> {
     const c = this.commitments;
     const h = this.l1.head().number;
     const count = await c.count();
@@ -232,7 +225,7 @@ class CommitmentsDriver {
     this.observed.push({ end: normalize(end, this.names) });
   }
 
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     switch (op.kind) {
       case 'post':
         await this.inbox.post({ from: carol.address });
@@ -263,9 +256,7 @@ class CommitmentsDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
@@ -357,7 +348,7 @@ class CommitmentsDriver {
     return { newest: n - 1, previous: Math.max(0, n - 2), genesis: 0, none: n }[target];
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     await this.observe(block);
   }

@@ -11,7 +11,7 @@ import { authenticate, signTx, type L2Message, type SignedTx, type TxBody } from
 import { ALL_CONSTRAINTS, type BatchProof, type Constraints, type ProofStep } from '../../src/protocols/zk/circuit.ts';
 import { deployZk, type ZkContracts } from '../../src/protocols/zk/contracts.ts';
 import { WitnessedState } from '../../src/protocols/zk/witness.ts';
-import { balanceChanges, balancesOf, blockOutcome, corrupted, normalize } from './differential.ts';
+import { balanceChanges, balancesOf, blockOutcome, corrupted, normalize, SequenceDriver } from './differential.ts';
 
 /**
  * One backend's run of a zk-rollup call sequence, for the differential tests of
@@ -127,19 +127,19 @@ export const UNSOUND: Constraints = { senderBalance: false };
 
 const ether = (n: number): bigint => eth(n) / 10n;
 
-export class ZkDriver {
-  readonly observed: unknown[] = [];
+export class ZkDriver extends SequenceDriver<Op> {
   private readonly names: Map<string, string>;
   /** Items (and their messages) of every verified proof, in order: the verified state is their replay. */
   private readonly verified: Array<{ step: ProofStep; message: L2Message }> = [];
   private inFlight: { id: TxId; steps: Array<{ step: ProofStep; message: L2Message }> } | undefined;
 
   private constructor(
-    private readonly l1: L1,
+    l1: L1,
     private readonly c: ZkContracts,
     private readonly variant: Variant,
     private readonly start: Map<string, bigint>,
   ) {
+    super(l1);
     const named: Array<[string, string]> = [
       [c.verifier.address, 'verifier'],
       [c.escapeHatch.address, 'bridge'],
@@ -159,13 +159,7 @@ export class ZkDriver {
     return driver;
   }
 
-  async play(ops: readonly Op[]): Promise<unknown[]> {
-    for (const op of ops) await this.apply(op);
-    while (this.l1.pendingCount() > 0) await this.mine();
-    return this.observed;
-  }
-
-  private async apply(op: Op): Promise<void> {
+  protected async apply(op: Op): Promise<void> {
     const c = this.c;
     switch (op.kind) {
       case 'deposit':
@@ -176,7 +170,7 @@ export class ZkDriver {
         return;
       case 'batch': {
         // The sequencer batches what is on L1 by now: deposits and forced requests still pending are not.
-        while (this.l1.pendingCount() > 0) await this.mine();
+        await this.drain();
         const afterDelayedRead = op.readDelayed ? await c.delayedInbox.messageCount() : await c.inbox.totalDelayedRead();
         const header = { sequenceNumber: await c.inbox.batchCount(), afterDelayedRead, notBeforeBlock: 0, deadlineBlock: 0, dataHash: keccakText('unused') };
         const data = new Uint8Array([1]);
@@ -202,16 +196,14 @@ export class ZkDriver {
         await this.mine();
         return;
       case 'advance':
-        while (this.l1.pendingCount() > 0) await this.mine();
-        await this.l1.skipTo(this.l1.head().number + op.blocks - 1);
-        await this.mine();
+        await this.advance(op.blocks);
     }
   }
 
   /** A delayed message index; a negative one counts back from the newest message on L1 (-1: the newest). */
   private async delayedIndex(index: number): Promise<number> {
     if (index >= 0) return index;
-    while (this.l1.pendingCount() > 0) await this.mine();
+    await this.drain();
     return Math.max(0, (await this.c.delayedInbox.messageCount()) + index);
   }
 
@@ -232,7 +224,7 @@ export class ZkDriver {
   private async prove(specs: readonly TxSpec[], bend: ProofBend): Promise<void> {
     const c = this.c;
     // One proof at a time, as the prover does: the next builds on the verified state.
-    while (this.l1.pendingCount() > 0) await this.mine();
+    await this.drain();
     const parentIndex = (await c.verifier.count()) - 1;
     const from = (await c.verifier.commitment(parentIndex))!.batchCount;
     const posted = await c.inbox.batchCount();
@@ -322,7 +314,7 @@ export class ZkDriver {
     await this.c.escapeHatch.finalizeWithdrawal({ from: PEOPLE[from].address }, index, w, proof);
   }
 
-  private async mine(): Promise<void> {
+  protected async mine(): Promise<void> {
     const block = await this.l1.mine();
     if (this.inFlight && this.l1.receipt(this.inFlight.id).status === 'success') this.verified.push(...this.inFlight.steps);
     if (this.inFlight && this.l1.receipt(this.inFlight.id).status !== 'pending') this.inFlight = undefined;
